@@ -1,0 +1,44 @@
+/**
+ * `@mpli/core`: MPLI manifests as data. Parse and serialize Turtle, N-Triples, N-Quads and
+ * JSON-LD (bundled contexts, no network); read them into a typed plain-object model and build
+ * them from one; validate them against the MPLI SHACL shapes with clear, located problems.
+ *
+ * @packageDocumentation
+ */
+export { MpliError, type MpliErrorCode, type MpliErrorOptions } from './errors/mpli-error';
+export { ParseError, formatPosition, type SourcePosition } from './errors/parse-error';
+
+export { RDF_FORMATS, formatFromFileName, formatFromMediaType, sniffFormat, requireFormat, type RdfFormat } from './rdf/formats';
+export { parseRdf, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedRdf } from './rdf/parse';
+export type { PrefixMap } from './rdf/parse-n3';
+export { serializeRdf, toJsonLd, type SerializeOptions } from './rdf/serialize';
+export { createDocumentLoader, bundledContexts, type ContextMap } from './rdf/document-loader';
+export { readInput, type ReadInputOptions, type InputText } from './io/read-input';
+export { fetchText, type FetchTextOptions } from './io/fetch-text';
+
+export {
+  convertQuantity, compareQuantities, toBaseUnits, parseQuantity, formatQuantity, formatInBaseUnit, quantityKind, requireUnit,
+  type Quantity,
+} from './quantity/quantity';
+export {
+  rational, parseDecimal, fromNumber, compare, multiply, divide, add, toNumber, toDecimalString, type Rational,
+} from './quantity/rational';
+
+export * from './model/vocabulary-names';
+export type * from './model/manifest-types';
+export type * from './model/party-types';
+export type * from './model/requirements-types';
+export type { Buildable, OfferingInput, ProviderInput, ManifestInput, RequirementsInput } from './model/input-types';
+export { NodeReader, nodeId, subjectsOfType } from './model/node-reader';
+export { readManifest, readProvider } from './model/read-manifest';
+export { readOffering, offeringKindOf } from './model/read-offering';
+export { readRequirements, readConstraint } from './model/read-requirements';
+export { buildManifest, type BuildOptions } from './model/build-manifest';
+export { buildRequirements } from './model/build-requirements';
+
+export { validateDataset, type ValidateOptions } from './validation/validate';
+export { validateInput, type ValidatedInput } from './validation/validate-input';
+export { mpliShapesGraph, mpliValidator } from './validation/shapes-graph';
+export { KNOWN_TERM_RULE } from './validation/known-terms';
+export { compactIri, termText, KNOWN_PREFIXES, type Prefixes } from './validation/term-text';
+export type { Problem, Severity, ValidationReport } from './validation/problem';

@@ -1,0 +1,116 @@
+import type { DatasetCore, Term } from '@rdfjs/types';
+import { DataFactory, Store } from 'n3';
+import { NS } from '@mpli/shapes';
+import { MpliError } from '../errors/mpli-error';
+
+const { namedNode } = DataFactory;
+const RDF_TYPE = namedNode(`${NS.rdf}type`);
+const predicates = new Map<string, Term>();
+const predicate = (iri: string): Term => {
+  let term = predicates.get(iri);
+  if (!term) predicates.set(iri, (term = namedNode(iri)));
+  return term;
+};
+
+/** `_:label` for blank nodes, the IRI otherwise. */
+export function nodeId(term: Term): string {
+  return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
+}
+
+/**
+ * Reads the properties of one node of an RDF/JS dataset. Lookups use n3's indexed `getObjects`
+ * when the dataset is an n3 Store, and `match` on any other DatasetCore.
+ */
+export class NodeReader {
+  constructor(
+    readonly dataset: DatasetCore,
+    readonly term: Term,
+  ) {}
+
+  /** The node's IRI, or `_:label` for a blank node. */
+  get id(): string {
+    return nodeId(this.term);
+  }
+
+  objects(property: string): Term[] {
+    const p = predicate(property);
+    if (this.dataset instanceof Store) return this.dataset.getObjects(this.term as never, p as never, null);
+    return [...this.dataset.match(this.term as never, p as never)].map((quad) => quad.object);
+  }
+
+  one(property: string): Term | undefined {
+    return this.objects(property)[0];
+  }
+
+  string(property: string): string | undefined {
+    return this.one(property)?.value;
+  }
+
+  strings(property: string): string[] {
+    return this.objects(property).map((term) => term.value);
+  }
+
+  number(property: string): number | undefined {
+    const term = this.one(property);
+    if (term?.termType !== 'Literal') return undefined;
+    const value = Number(term.value);
+    return Number.isFinite(value) ? value : undefined;
+  }
+
+  boolean(property: string): boolean | undefined {
+    const value = this.one(property)?.value;
+    return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : undefined;
+  }
+
+  node(property: string): NodeReader | undefined {
+    const term = this.one(property);
+    return term && term.termType !== 'Literal' ? new NodeReader(this.dataset, term) : undefined;
+  }
+
+  nodes(property: string): NodeReader[] {
+    return this.objects(property)
+      .filter((term) => term.termType !== 'Literal')
+      .map((term) => new NodeReader(this.dataset, term));
+  }
+
+  types(): string[] {
+    return this.objects(RDF_TYPE.value).map((term) => term.value);
+  }
+
+  /** Throws `MODEL_INCOMPLETE` naming this node and the property when `value` is undefined. */
+  require<T>(value: T | undefined, property: string): T {
+    if (value === undefined) {
+      throw new MpliError('MODEL_INCOMPLETE', `${this.id} has no usable ${property}; validate the manifest to see why`, {
+        details: { node: this.id, property },
+      });
+    }
+    return value;
+  }
+}
+
+/** The subjects typed with `classIri` in the dataset. */
+export function subjectsOfType(dataset: DatasetCore, classIri: string): Term[] {
+  const type = predicate(classIri);
+  if (dataset instanceof Store) return dataset.getSubjects(RDF_TYPE as never, type as never, null);
+  return [...dataset.match(null, RDF_TYPE as never, type as never)].map((quad) => quad.subject);
+}
+
+/** The local name of an IRI in the MPLI namespace when it is one of `names`, else undefined. */
+export function mpliName<T extends string>(iri: string | undefined, names: readonly T[]): T | undefined {
+  if (!iri?.startsWith(NS.mpli)) return undefined;
+  const local = iri.slice(NS.mpli.length);
+  return (names as readonly string[]).includes(local) ? (local as T) : undefined;
+}
+
+/** Reads an RDF list (rdf:first / rdf:rest) starting at `head`. */
+export function readList(dataset: DatasetCore, head: Term): Term[] {
+  const items: Term[] = [];
+  let current: Term | undefined = head;
+  for (let guard = 0; current && current.value !== `${NS.rdf}nil` && guard < 10_000; guard += 1) {
+    const reader: NodeReader = new NodeReader(dataset, current);
+    const first = reader.one(`${NS.rdf}first`);
+    if (first) items.push(first);
+    current = reader.one(`${NS.rdf}rest`);
+  }
+  return items;
+}

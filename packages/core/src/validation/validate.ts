@@ -1,0 +1,46 @@
+import type { DatasetCore } from '@rdfjs/types';
+import { flattenResults } from './flatten-results';
+import { checkKnownTerms } from './known-terms';
+import { locateNode } from './locate-node';
+import type { Problem, ValidationReport } from './problem';
+import { mpliValidator } from './shapes-graph';
+import { KNOWN_PREFIXES, type Prefixes } from './term-text';
+
+/** Options for {@link validateDataset}. */
+export interface ValidateOptions {
+  /** The file or URL the data came from, named in every problem. */
+  readonly source?: string;
+  /** The source text, to give each problem the line where its focus node is first mentioned. */
+  readonly text?: string;
+  /** The document's own prefixes, used (before MPLI's) to write IRIs in problems. */
+  readonly prefixes?: Prefixes;
+  /** Skip the warning for `mpli:` terms the vocabulary does not define. Default false. */
+  readonly skipKnownTermCheck?: boolean;
+}
+
+/**
+ * Validates an RDF/JS dataset against every MPLI shape (provider manifests, each offering kind,
+ * requirements manifests) with shacl-engine, and checks that every `mpli:` term used exists.
+ * Returns a report; never throws for invalid data.
+ *
+ * @example
+ * const report = await validateDataset(store, { source: 'provider.ttl', text });
+ * for (const p of report.problems) console.log(`${p.source}:${p.line} ${p.severity} ${p.rule}: ${p.message}`);
+ */
+export async function validateDataset(dataset: DatasetCore, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const prefixes = { ...KNOWN_PREFIXES, ...options.prefixes };
+  const shacl = await mpliValidator().validate({ dataset });
+  const problems: Problem[] = flattenResults(shacl.results, prefixes, options.source);
+  if (!options.skipKnownTermCheck) problems.push(...checkKnownTerms(dataset, prefixes, options.source));
+  const located = options.text === undefined ? problems : problems.map((problem) => withPosition(problem, options.text ?? '', prefixes));
+  return {
+    conforms: !located.some((problem) => problem.severity === 'violation'),
+    problems: located,
+    ...(options.source ? { source: options.source } : {}),
+  };
+}
+
+function withPosition(problem: Problem, text: string, prefixes: Prefixes): Problem {
+  const position = locateNode(text, problem.focusNode, prefixes);
+  return position ? { ...problem, line: position.line, column: position.column } : problem;
+}
