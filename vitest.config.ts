@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the `mpli-source` export
 // condition, so tests never need a build and never import another package by relative path.
-const resolve = { conditions: ['mpli-source'] };
+// Vitest runs tests in Vite's SSR environment, whose conditions are set under `ssr`.
+const conditions = ['mpli-source', 'module', 'node', 'development|production'];
 
 export default defineConfig({
-  resolve,
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['mpli-source'] } },
   test: {
     projects: [
       {
-        resolve,
+        extends: true,
         test: {
           name: 'unit',
           include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'],
@@ -17,7 +19,7 @@ export default defineConfig({
         },
       },
       {
-        resolve,
+        extends: true,
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.int.test.ts', 'examples/**/*.int.test.ts'],
@@ -25,7 +27,7 @@ export default defineConfig({
         },
       },
       {
-        resolve,
+        extends: true,
         test: {
           name: 'e2e',
           include: ['packages/*/test/**/*.e2e.test.ts', 'examples/**/*.e2e.test.ts', 'test/**/*.e2e.test.ts'],

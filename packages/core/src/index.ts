@@ -40,5 +40,6 @@ export { validateDataset, type ValidateOptions } from './validation/validate';
 export { validateInput, type ValidatedInput } from './validation/validate-input';
 export { mpliShapesGraph, mpliValidator } from './validation/shapes-graph';
 export { KNOWN_TERM_RULE } from './validation/known-terms';
+export { MANIFEST_PRESENT_RULE } from './validation/manifest-present';
 export { compactIri, termText, KNOWN_PREFIXES, type Prefixes } from './validation/term-text';
 export type { Problem, Severity, ValidationReport } from './validation/problem';

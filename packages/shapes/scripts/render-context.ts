@@ -5,7 +5,8 @@ import type { OntologyTerm } from './ontology-terms';
 type TermDefinition = string | { '@id': string; '@type'?: string };
 
 const OWL = NS.owl;
-const XSD_COERCED = new Set(['decimal', 'integer', 'date', 'dateTime', 'boolean', 'anyURI'].map((t) => `${NS.xsd}${t}`));
+// Integers and booleans stay native JSON numbers and booleans: only types JSON cannot express are coerced.
+const XSD_COERCED = new Set(['decimal', 'date', 'dateTime', 'anyURI'].map((t) => `${NS.xsd}${t}`));
 // Properties whose values are vocabulary terms (enumerations, classes, units, paths), so that
 // JSON can say "billingModel": "PayAsYouGo" rather than a full IRI.
 const VOCAB_VALUED = new Set([

@@ -23,40 +23,45 @@ function writeAllowed(w: GraphWriter, node: Quad_Subject, value: AllowedValue): 
   else w.value(node, `${mpli}allowedValue`, value);
 }
 
+function writePath(w: GraphWriter, node: Quad_Subject, path: readonly string[]): void {
+  w.add(node, `${mpli}path`, path.length === 1 && path[0] ? w.node(path[0]) : w.list(path));
+}
+
+// One writer per constraint type, for what that type adds to the common label and weight.
+const CONSTRAINT_BODY: { [T in Constraint['type']]: (w: GraphWriter, node: Quad_Subject, c: Extract<Constraint, { type: T }>) => void } = {
+  range: (w, node, c) => {
+    writePath(w, node, c.path);
+    writeBound(w, node, 'minimum', c.min);
+    writeBound(w, node, 'maximum', c.max);
+  },
+  value: (w, node, c) => {
+    writePath(w, node, c.path);
+    for (const value of c.allowed) writeAllowed(w, node, value);
+  },
+  location: (w, node, c) => {
+    for (const country of c.countries ?? []) w.value(node, `${mpli}allowedCountry`, country);
+    for (const group of c.groups ?? []) w.iri(node, `${mpli}allowedCountryGroup`, COUNTRY_GROUPS[group].iri);
+    for (const country of c.excludedCountries ?? []) w.value(node, `${mpli}excludedCountry`, country);
+    w.typed(node, `${mpli}asOf`, c.asOf, 'date');
+  },
+  certification: (w, node, c) => {
+    w.iri(node, `${mpli}scheme`, `${mpli}${c.scheme}`);
+    if (c.minimumLevel) w.iri(node, `${mpli}minimumLevel`, `${mpli}${c.minimumLevel}`);
+  },
+  price: (w, node, c) => writePriceLimit(w, node, `${mpli}maximumPrice`, c.max),
+  provider: (w, node, c) => {
+    for (const provider of c.preferred ?? []) w.iri(node, `${mpli}preferredProvider`, provider);
+    for (const provider of c.excluded ?? []) w.iri(node, `${mpli}excludedProvider`, provider);
+  },
+};
+
 function writeConstraint(w: GraphWriter, subject: Quad_Subject, property: string, constraint: Constraint): void {
   const node = constraint.id ? w.node(constraint.id) : w.child(subject, property);
   if (constraint.id) w.add(subject, property, node);
   w.type(node, `${mpli}${CONSTRAINT_CLASS[constraint.type]}`);
   w.value(node, `${rdfs}label`, constraint.label);
   if (constraint.weight !== undefined) w.decimal(node, `${mpli}weight`, constraint.weight);
-  switch (constraint.type) {
-    case 'range':
-    case 'value':
-      w.add(node, `${mpli}path`, constraint.path.length === 1 && constraint.path[0] ? w.node(constraint.path[0]) : w.list(constraint.path));
-      if (constraint.type === 'range') {
-        writeBound(w, node, 'minimum', constraint.min);
-        writeBound(w, node, 'maximum', constraint.max);
-      } else {
-        for (const value of constraint.allowed) writeAllowed(w, node, value);
-      }
-      return;
-    case 'location':
-      for (const country of constraint.countries ?? []) w.value(node, `${mpli}allowedCountry`, country);
-      for (const group of constraint.groups ?? []) w.iri(node, `${mpli}allowedCountryGroup`, COUNTRY_GROUPS[group].iri);
-      for (const country of constraint.excludedCountries ?? []) w.value(node, `${mpli}excludedCountry`, country);
-      w.typed(node, `${mpli}asOf`, constraint.asOf, 'date');
-      return;
-    case 'certification':
-      w.iri(node, `${mpli}scheme`, `${mpli}${constraint.scheme}`);
-      if (constraint.minimumLevel) w.iri(node, `${mpli}minimumLevel`, `${mpli}${constraint.minimumLevel}`);
-      return;
-    case 'price':
-      return writePriceLimit(w, node, `${mpli}maximumPrice`, constraint.max);
-    case 'provider':
-      for (const provider of constraint.preferred ?? []) w.iri(node, `${mpli}preferredProvider`, provider);
-      for (const provider of constraint.excluded ?? []) w.iri(node, `${mpli}excludedProvider`, provider);
-      return;
-  }
+  (CONSTRAINT_BODY[constraint.type] as (w: GraphWriter, node: Quad_Subject, c: Constraint) => void)(w, node, constraint);
 }
 
 function writeConstraints(w: GraphWriter, node: Quad_Subject, must: readonly Constraint[] = [], nice: readonly Constraint[] = []): void {

@@ -5,8 +5,8 @@ import type { GraphWriter } from './graph-writer';
 import type { Certification, Delivery, Location, Prerequisite, Price, PriceLimit, ServiceLevel, TermsReference } from './manifest-types';
 import type { Address, Contact, RegistrationNumber } from './party-types';
 
-const { mpli, qudt, schema, gx, rdfs, vcard, dcterms } = {
-  mpli: NS.mpli, qudt: NS.qudt, schema: NS.schema, gx: NS.gx, rdfs: NS.rdfs, vcard: NS.vcard, dcterms: NS.dcterms,
+const { mpli, qudt, schema, gx, rdfs, vcard } = {
+  mpli: NS.mpli, qudt: NS.qudt, schema: NS.schema, gx: NS.gx, rdfs: NS.rdfs, vcard: NS.vcard,
 };
 
 /** Writes `[ qudt:numericValue v ; qudt:unit <unit> ]` under `property`; throws `UNKNOWN_UNIT`. */
@@ -96,7 +96,7 @@ const PREREQUISITE_CLASS: Record<Prerequisite['kind'], string> = {
 
 export function writePrerequisite(w: GraphWriter, subject: Quad_Subject, prerequisite: Prerequisite): void {
   const node = w.child(subject, `${mpli}prerequisite`, `${mpli}${PREREQUISITE_CLASS[prerequisite.kind]}`);
-  w.value(node, `${dcterms}description`, prerequisite.description);
+  w.value(node, `${schema}description`, prerequisite.description);
   switch (prerequisite.kind) {
     case 'legalIdentity':
       if (prerequisite.minimumEidasLevel) w.iri(node, `${mpli}minimumEidasLevel`, `${mpli}${prerequisite.minimumEidasLevel}`);

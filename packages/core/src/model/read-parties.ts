@@ -60,7 +60,7 @@ const issuers = (node: NodeReader) => {
 export function readPrerequisite(node: NodeReader): Prerequisite | undefined {
   const types = node.types();
   const has = (local: string) => types.includes(`${mpli}${local}`);
-  const description = optional('description', node.string(`${NS.dcterms}description`));
+  const description = optional('description', node.string(`${NS.schema}description`));
   if (has('LegalIdentityPrerequisite')) {
     return {
       kind: 'legalIdentity',

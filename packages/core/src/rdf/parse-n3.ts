@@ -1,4 +1,4 @@
-import { Parser, Store, type Quad } from 'n3';
+import { Parser, type Quad, type Store } from 'n3';
 import { ParseError } from '../errors/parse-error';
 import type { RdfFormat } from './formats';
 
@@ -25,26 +25,36 @@ const N3_FORMAT: Readonly<Record<Exclude<RdfFormat, 'application/ld+json'>, stri
 
 /**
  * Parses Turtle, N-Triples or N-Quads strictly (n3 in the named format, never its lenient N3
- * superset) into `store`. Throws a {@link ParseError} with line and column on a syntax error.
+ * superset) into `store`. Rejects with a {@link ParseError} with line and column on a syntax error;
+ * quads read before the error stay in the store, so callers parse into a store of their own.
  */
 export function parseN3Into(
   store: Store,
   text: string,
   format: Exclude<RdfFormat, 'application/ld+json'>,
   options: { source?: string; baseIRI?: string } = {},
-): PrefixMap {
+): Promise<PrefixMap> {
   const parser = new Parser({ format: N3_FORMAT[format], ...(options.baseIRI ? { baseIRI: options.baseIRI } : {}) });
   const prefixes: PrefixMap = {};
-  let failure: Error | undefined;
-  // A callback makes n3 stream quads into the store instead of building a million-element array.
-  parser.parse(text, (error: Error | null | undefined, quad: Quad | null | undefined) => {
-    if (error) failure ??= error;
-    else if (quad) store.addQuad(quad);
-  }, (prefix: string, iri: { value: string }) => {
-    prefixes[prefix] = iri.value;
+  // With a callback n3 streams quads into the store instead of building a million-element array.
+  // It finishes asynchronously: the callback gets an error, or (null, null) at the end.
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    parser.parse(text, (error: Error | null | undefined, quad: Quad | null | undefined) => {
+      if (settled) return;
+      if (error) {
+        settled = true;
+        reject(toParseError(error, text, options.source));
+      } else if (quad) {
+        store.addQuad(quad);
+      } else {
+        settled = true;
+        resolve(prefixes);
+      }
+    }, (prefix: string, iri: { value: string }) => {
+      prefixes[prefix] = iri.value;
+    });
   });
-  if (failure) throw toParseError(failure, text, options.source);
-  return prefixes;
 }
 
 function toParseError(error: Error & { context?: N3ErrorContext }, text: string, source?: string): ParseError {

@@ -20,7 +20,7 @@ export interface ParseOptions {
   readonly maxBytes?: number;
   /** JSON-LD document loader; the default serves the bundled contexts and fetches nothing. */
   readonly documentLoader?: DocumentLoader;
-  /** Parse into this store instead of a new one. */
+  /** Add the parsed quads to this store (only if the whole text parses) instead of a new one. */
   readonly store?: Store;
 }
 
@@ -45,15 +45,23 @@ export async function parseRdf(text: string, options: ParseOptions = {}): Promis
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   assertWithinLimit(Buffer.byteLength(text, 'utf8'), maxBytes, options.source);
   const format = options.format === undefined ? sniffFormat(text) : requireFormat(options.format);
-  const store = options.store ?? new Store();
+  // Always parse into a fresh store: a syntax error halfway must not leave half a document in
+  // the caller's store. Copy into the caller's store only once the whole text parsed.
+  const store = new Store();
   const source = options.source;
   const common = { ...(source ? { source } : {}), ...(options.baseIRI ? { baseIRI: options.baseIRI } : {}) };
   if (format === 'application/ld+json') {
     await parseJsonLdInto(store, text, { ...common, ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}) });
-    return { store, format, prefixes: {}, source };
+    return { store: into(options.store, store), format, prefixes: {}, source };
   }
-  const prefixes = parseN3Into(store, text, format, common);
-  return { store, format, prefixes, source };
+  const prefixes = await parseN3Into(store, text, format, common);
+  return { store: into(options.store, store), format, prefixes, source };
+}
+
+function into(target: Store | undefined, parsed: Store): Store {
+  if (!target) return parsed;
+  target.addQuads(parsed.getQuads(null, null, null, null));
+  return target;
 }
 
 /** Throws `INPUT_TOO_LARGE` when `bytes` exceeds `maxBytes`. */

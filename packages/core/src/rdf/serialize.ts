@@ -49,6 +49,5 @@ function writeLines(store: Store, format: 'N-Quads' | 'N-Triples'): string {
 export async function toJsonLd(store: Store, options: SerializeOptions = {}): Promise<Record<string, unknown>> {
   const documentLoader = options.documentLoader ?? createDocumentLoader();
   const expanded = await jsonld.fromRDF(writeLines(store, 'N-Quads'), { format: 'application/n-quads', useNativeTypes: true });
-  const compacted = await jsonld.compact(expanded, MPLI_CONTEXT_URL, { documentLoader });
-  return nestBlankNodes(compacted);
+  return jsonld.compact(nestBlankNodes(expanded), MPLI_CONTEXT_URL, { documentLoader });
 }

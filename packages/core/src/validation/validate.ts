@@ -2,6 +2,7 @@ import type { DatasetCore } from '@rdfjs/types';
 import { flattenResults } from './flatten-results';
 import { checkKnownTerms } from './known-terms';
 import { locateNode } from './locate-node';
+import { checkManifestPresent } from './manifest-present';
 import type { Problem, ValidationReport } from './problem';
 import { mpliValidator } from './shapes-graph';
 import { KNOWN_PREFIXES, type Prefixes } from './term-text';
@@ -16,6 +17,8 @@ export interface ValidateOptions {
   readonly prefixes?: Prefixes;
   /** Skip the warning for `mpli:` terms the vocabulary does not define. Default false. */
   readonly skipKnownTermCheck?: boolean;
+  /** Skip the warning for a document without any manifest (for fragments). Default false. */
+  readonly skipManifestCheck?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function validateDataset(dataset: DatasetCore, options: ValidateOpt
   const shacl = await mpliValidator().validate({ dataset });
   const problems: Problem[] = flattenResults(shacl.results, prefixes, options.source);
   if (!options.skipKnownTermCheck) problems.push(...checkKnownTerms(dataset, prefixes, options.source));
+  if (!options.skipManifestCheck) problems.push(...checkManifestPresent(dataset, options.source));
   const located = options.text === undefined ? problems : problems.map((problem) => withPosition(problem, options.text ?? '', prefixes));
   return {
     conforms: !located.some((problem) => problem.severity === 'violation'),

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, type CliIo } from './cli-io';
+import { initCommand } from './commands/init';
+import { validateCommand } from './commands/validate';
+import { packageFile } from './package-files';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** The subcommands, each a function of its arguments and the I/O it may use. */
+const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
+  ['validate', { run: validateCommand, summary: 'check manifests against the MPLI shapes' }],
+  ['init', { run: initCommand, summary: 'write a commented example provider or requirements manifest' }],
+]);
+
+/** The CLI's version, from its package.json. */
+export function cliVersion(): string {
+  return (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+}
+
+function help(): string {
+  const lines = [...COMMANDS].map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`);
+  return `mpli ${cliVersion()}: Multi Provider Linked Infrastructure
+
+Usage: mpli <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Options:
+  -h, --help       Show help (also: mpli <command> --help)
+  -v, --version    Show the version
+`;
+}
+
+/**
+ * Runs the `mpli` command line and returns its exit code: 0 success, 1 a manifest or check
+ * failed, 2 bad input or usage. Never calls process.exit, so it can run inside tests.
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2), processIo());
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name.startsWith('-')) {
+      const { values } = parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } });
+      if (values.version) return (io.stdout(`${cliVersion()}\n`), EXIT.ok);
+      io.stdout(help());
+      return values.help ? EXIT.ok : EXIT.badInput;
+    }
+    const command = COMMANDS.get(name);
+    if (!command) throw new UsageError(`unknown command "${name}"; run mpli --help`);
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`mpli: ${(error as Error).message}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}
