@@ -8,6 +8,9 @@
 export { MpliError, type MpliErrorCode, type MpliErrorOptions } from './errors/mpli-error';
 export { ParseError, formatPosition, type SourcePosition } from './errors/parse-error';
 
+export { CompactDataset } from './dataset/compact-dataset';
+export { QuadView } from './dataset/quad-view';
+export { termKey } from './dataset/term-key';
 export { RDF_FORMATS, formatFromFileName, formatFromMediaType, sniffFormat, requireFormat, type RdfFormat } from './rdf/formats';
 export { parseRdf, DEFAULT_MAX_BYTES, type ParseOptions, type ParsedRdf } from './rdf/parse';
 export type { PrefixMap } from './rdf/parse-n3';

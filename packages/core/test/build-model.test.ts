@@ -1,3 +1,4 @@
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { mpli } from '@mpli/shapes';
 import {
@@ -86,7 +87,7 @@ describe('buildRequirements', () => {
       consumer: { id: 'https://c.example/#org', name: 'C' },
       needs: [{ kind: 'VirtualMachineOffering', mustHave: [{ type: 'range', path: [mpli.vcpu], min: 2 }, { type: 'range', path: [mpli.sla, mpli.availability], min: 99.9 }] }],
     });
-    const paths = store.getObjects(null, mpli.path, null);
+    const paths = [...store.match(null, DataFactory.namedNode(mpli.path), null)].map((q) => q.object);
     expect(paths.map((p) => p.termType).sort()).toEqual(['BlankNode', 'NamedNode']);
     expect(readRequirements(store).needs[0]?.mustHave.map((c) => (c.type === 'range' ? c.path.length : 0)).sort()).toEqual([1, 2]);
   });

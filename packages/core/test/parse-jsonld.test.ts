@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { MPLI_CONTEXT_URL } from '@mpli/shapes';
 import { bundledContexts, createDocumentLoader, MpliError, parseRdf, ParseError } from '@mpli/core';
@@ -20,7 +21,7 @@ describe('parseRdf: JSON-LD', () => {
     const text = readFileSync(new URL('rheinwerk-cloud.jsonld', examples), 'utf8');
     const { store, format } = await parseRdf(text, { source: 'rheinwerk-cloud.jsonld' });
     expect(format).toBe('application/ld+json');
-    const prices = store.getObjects(null, 'https://schema.org/price', null);
+    const prices = [...store.match(null, DataFactory.namedNode('https://schema.org/price'))].map((q) => q.object);
     expect(prices.map((p) => `${p.value}^^${(p as { datatype: { value: string } }).datatype.value}`)).toContain(
       '0.10^^http://www.w3.org/2001/XMLSchema#decimal',
     );

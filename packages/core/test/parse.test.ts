@@ -1,6 +1,6 @@
-import { Store } from 'n3';
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { MpliError, parseRdf, ParseError } from '@mpli/core';
+import { CompactDataset, MpliError, parseRdf, ParseError } from '@mpli/core';
 
 async function parseFailure(text: string, options: Parameters<typeof parseRdf>[1] = {}): Promise<MpliError> {
   try {
@@ -24,7 +24,7 @@ describe('parseRdf: Turtle, N-Triples, N-Quads', () => {
     const nt = '<http://a> <http://b> "x" .\n<http://a> <http://b> <http://c> .\n';
     expect((await parseRdf(nt, { format: 'application/n-triples' })).store.size).toBe(2);
     const nq = '<http://a> <http://b> <http://c> <http://g> .\n';
-    expect((await parseRdf(nq, { format: 'application/n-quads' })).store.getQuads(null, null, null, 'http://g')).toHaveLength(1);
+    expect((await parseRdf(nq, { format: 'application/n-quads' })).store.match(null, null, null, DataFactory.namedNode('http://g')).size).toBe(1);
     const error = await parseFailure('<http://a> <http://b> .\n', { format: 'application/n-triples', source: 'x.nt' });
     expect(error).toMatchObject({ code: 'PARSE_ERROR', source: 'x.nt', line: 1, column: 23 });
   });
@@ -66,7 +66,7 @@ describe('parseRdf: Turtle, N-Triples, N-Quads', () => {
   });
 
   it('leaves the caller\'s store untouched when the text does not parse', async () => {
-    const store = new Store();
+    const store = new CompactDataset();
     const text = '@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f .\nex:g ex:h .\n';
     await expect(parseRdf(text, { store })).rejects.toThrow(ParseError);
     expect(store.size).toBe(0);

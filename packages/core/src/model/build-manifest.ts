@@ -1,5 +1,5 @@
 import { NS } from '@mpli/shapes';
-import { Store } from 'n3';
+import { CompactDataset } from '../dataset/compact-dataset';
 import { writeOffering } from './build-offering';
 import { writeAddress, writeCertification, writeContact, writePrerequisite, writeRegistrationNumber } from './build-values';
 import { GraphWriter } from './graph-writer';
@@ -12,7 +12,7 @@ export interface BuildOptions {
   /** The clock for default timestamps. Default `() => new Date()`. */
   readonly now?: () => Date;
   /** Build into this store instead of a new one. */
-  readonly store?: Store;
+  readonly store?: CompactDataset;
 }
 
 function writeProvider(w: GraphWriter, provider: ProviderInput): void {
@@ -50,8 +50,8 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
  *   offerings: [{ kind: 'VirtualMachineOffering', identifier: 'vm-s', name: 'Small VM', vcpu: 2, ... }],
  * });
  */
-export function buildManifest(input: ManifestInput, options: BuildOptions = {}): Store {
-  const store = options.store ?? new Store();
+export function buildManifest(input: ManifestInput, options: BuildOptions = {}): CompactDataset {
+  const store = options.store ?? new CompactDataset();
   const w = new GraphWriter(store);
   const manifestId = input.id ?? input.provider.manifestLocation;
   const node = w.node(manifestId);

@@ -1,6 +1,6 @@
 import type { Quad_Subject } from '@rdfjs/types';
 import { COUNTRY_GROUPS, NS } from '@mpli/shapes';
-import { Store } from 'n3';
+import { CompactDataset } from '../dataset/compact-dataset';
 import { writeAddress, writePriceLimit, writeQuantity, writeRegistrationNumber, writeTerms } from './build-values';
 import { GraphWriter } from './graph-writer';
 import type { RequirementsInput } from './input-types';
@@ -78,8 +78,8 @@ function writeConstraints(w: GraphWriter, node: Quad_Subject, must: readonly Con
  *   needs: [{ kind: 'VirtualMachineOffering', mustHave: [{ type: 'range', path: [mpli.vcpu], min: 4 }] }],
  * });
  */
-export function buildRequirements(input: RequirementsInput, options: { store?: Store } = {}): Store {
-  const store = options.store ?? new Store();
+export function buildRequirements(input: RequirementsInput, options: { store?: CompactDataset } = {}): CompactDataset {
+  const store = options.store ?? new CompactDataset();
   const w = new GraphWriter(store);
   const node = w.node(input.id);
   w.type(node, `${mpli}RequirementsManifest`);

@@ -1,6 +1,7 @@
 import type { Quad_Object, Quad_Subject } from '@rdfjs/types';
 import { NS } from '@mpli/shapes';
-import { DataFactory, type Store } from 'n3';
+import { DataFactory } from 'n3';
+import type { CompactDataset } from '../dataset/compact-dataset';
 import { MpliError } from '../errors/mpli-error';
 
 const { namedNode, blankNode, literal, quad } = DataFactory;
@@ -9,7 +10,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 /** A small helper that writes typed triples into an n3 store, for the builders. */
 export class GraphWriter {
-  constructor(readonly store: Store) {}
+  constructor(readonly store: CompactDataset) {}
 
   /** A subject for an id: an IRI, `_:label`, or a fresh blank node when undefined. */
   node(id?: string): Quad_Subject {
@@ -18,7 +19,7 @@ export class GraphWriter {
   }
 
   add(subject: Quad_Subject, property: string, object: Quad_Object | undefined): void {
-    if (object) this.store.addQuad(quad(subject, namedNode(property), object));
+    if (object) this.store.add(quad(subject, namedNode(property), object));
   }
 
   /** Adds `value` when defined, as a literal of the natural XSD type. */

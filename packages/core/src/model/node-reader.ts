@@ -1,5 +1,6 @@
 import type { DatasetCore, Term } from '@rdfjs/types';
-import { DataFactory, Store } from 'n3';
+import { DataFactory } from 'n3';
+import { CompactDataset } from '../dataset/compact-dataset';
 import { NS } from '@mpli/shapes';
 import { MpliError } from '../errors/mpli-error';
 
@@ -18,8 +19,8 @@ export function nodeId(term: Term): string {
 }
 
 /**
- * Reads the properties of one node of an RDF/JS dataset. Lookups use n3's indexed `getObjects`
- * when the dataset is an n3 Store, and `match` on any other DatasetCore.
+ * Reads the properties of one node of an RDF/JS dataset. Lookups take the fast path of a
+ * {@link CompactDataset} and use `match` on any other DatasetCore.
  */
 export class NodeReader {
   constructor(
@@ -34,7 +35,7 @@ export class NodeReader {
 
   objects(property: string): Term[] {
     const p = predicate(property);
-    if (this.dataset instanceof Store) return this.dataset.getObjects(this.term as never, p as never, null);
+    if (this.dataset instanceof CompactDataset) return this.dataset.objects(this.term, p);
     return [...this.dataset.match(this.term as never, p as never)].map((quad) => quad.object);
   }
 
@@ -91,7 +92,7 @@ export class NodeReader {
 /** The subjects typed with `classIri` in the dataset. */
 export function subjectsOfType(dataset: DatasetCore, classIri: string): Term[] {
   const type = predicate(classIri);
-  if (dataset instanceof Store) return dataset.getSubjects(RDF_TYPE as never, type as never, null);
+  if (dataset instanceof CompactDataset) return dataset.subjects(RDF_TYPE, type);
   return [...dataset.match(null, RDF_TYPE as never, type as never)].map((quad) => quad.subject);
 }
 

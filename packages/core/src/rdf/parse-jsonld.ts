@@ -1,6 +1,6 @@
 import jsonld, { type DocumentLoader, type JsonLdQuad, type JsonLdTerm } from 'jsonld';
-import { DataFactory, type Store } from 'n3';
-import type { Quad_Graph, Quad_Object, Quad_Predicate, Quad_Subject } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import type { Quad, Quad_Graph, Quad_Object, Quad_Predicate, Quad_Subject } from '@rdfjs/types';
 import { MpliError } from '../errors/mpli-error';
 import { ParseError, type SourcePosition } from '../errors/parse-error';
 import { createDocumentLoader } from './document-loader';
@@ -15,7 +15,7 @@ const { namedNode, blankNode, literal, defaultGraph, quad } = DataFactory;
  * keys) or `REMOTE_CONTEXT_REFUSED`.
  */
 export async function parseJsonLdInto(
-  store: Store,
+  store: { add(quad: Quad): unknown },
   text: string,
   options: { source?: string; baseIRI?: string; documentLoader?: DocumentLoader } = {},
 ): Promise<void> {
@@ -32,7 +32,7 @@ export async function parseJsonLdInto(
     throw translateJsonLdError(error, text, position);
   }
   for (const q of quads) {
-    store.addQuad(quad(term(q.subject) as Quad_Subject, term(q.predicate) as Quad_Predicate, term(q.object) as Quad_Object, term(q.graph) as Quad_Graph));
+    store.add(quad(term(q.subject) as Quad_Subject, term(q.predicate) as Quad_Predicate, term(q.object) as Quad_Object, term(q.graph) as Quad_Graph));
   }
 }
 

@@ -1,4 +1,4 @@
-import { Parser, type Quad, type Store } from 'n3';
+import { Parser, type Quad } from 'n3';
 import { ParseError } from '../errors/parse-error';
 import type { RdfFormat } from './formats';
 
@@ -29,7 +29,7 @@ const N3_FORMAT: Readonly<Record<Exclude<RdfFormat, 'application/ld+json'>, stri
  * quads read before the error stay in the store, so callers parse into a store of their own.
  */
 export function parseN3Into(
-  store: Store,
+  store: { add(quad: Quad): unknown },
   text: string,
   format: Exclude<RdfFormat, 'application/ld+json'>,
   options: { source?: string; baseIRI?: string } = {},
@@ -46,7 +46,7 @@ export function parseN3Into(
         settled = true;
         reject(toParseError(error, text, options.source));
       } else if (quad) {
-        store.addQuad(quad);
+        store.add(quad);
       } else {
         settled = true;
         resolve(prefixes);

@@ -1,5 +1,5 @@
 import type { DocumentLoader } from 'jsonld';
-import { Store } from 'n3';
+import { CompactDataset } from '../dataset/compact-dataset';
 import { MpliError } from '../errors/mpli-error';
 import { requireFormat, sniffFormat, type RdfFormat } from './formats';
 import { parseJsonLdInto } from './parse-jsonld';
@@ -21,12 +21,12 @@ export interface ParseOptions {
   /** JSON-LD document loader; the default serves the bundled contexts and fetches nothing. */
   readonly documentLoader?: DocumentLoader;
   /** Add the parsed quads to this store (only if the whole text parses) instead of a new one. */
-  readonly store?: Store;
+  readonly store?: CompactDataset;
 }
 
-/** The result of parsing: the quads in an indexed n3 store (an RDF/JS DatasetCore). */
+/** The result of parsing: the quads in a {@link CompactDataset} (an RDF/JS DatasetCore). */
 export interface ParsedRdf {
-  readonly store: Store;
+  readonly store: CompactDataset;
   readonly format: RdfFormat;
   /** Prefixes the document declared (Turtle only). */
   readonly prefixes: PrefixMap;
@@ -47,7 +47,7 @@ export async function parseRdf(text: string, options: ParseOptions = {}): Promis
   const format = options.format === undefined ? sniffFormat(text) : requireFormat(options.format);
   // Always parse into a fresh store: a syntax error halfway must not leave half a document in
   // the caller's store. Copy into the caller's store only once the whole text parsed.
-  const store = new Store();
+  const store = new CompactDataset();
   const source = options.source;
   const common = { ...(source ? { source } : {}), ...(options.baseIRI ? { baseIRI: options.baseIRI } : {}) };
   if (format === 'application/ld+json') {
@@ -58,9 +58,9 @@ export async function parseRdf(text: string, options: ParseOptions = {}): Promis
   return { store: into(options.store, store), format, prefixes, source };
 }
 
-function into(target: Store | undefined, parsed: Store): Store {
+function into(target: CompactDataset | undefined, parsed: CompactDataset): CompactDataset {
   if (!target) return parsed;
-  target.addQuads(parsed.getQuads(null, null, null, null));
+  target.addQuads(parsed);
   return target;
 }
 

@@ -1,6 +1,7 @@
 import jsonld, { type DocumentLoader } from 'jsonld';
 import { MPLI_CONTEXT_URL, NS } from '@mpli/shapes';
-import { Writer, type Store } from 'n3';
+import type { DatasetCore } from '@rdfjs/types';
+import { Writer } from 'n3';
 import { createDocumentLoader } from './document-loader';
 import { requireFormat, type RdfFormat } from './formats';
 import { nestBlankNodes } from './nest-json-ld';
@@ -17,14 +18,14 @@ export interface SerializeOptions {
 const TURTLE_PREFIXES = ['mpli', 'gx', 'schema', 'dcterms', 'qudt', 'unit', 'xsd', 'rdf', 'rdfs', 'vcard'] as const;
 
 /**
- * Writes a store in any format MPLI reads. Turtle is nested and prefixed for people; JSON-LD is
+ * Writes any RDF/JS dataset in a format MPLI reads. Turtle is nested and prefixed for people; JSON-LD is
  * compacted with the MPLI context (`"@context": "https://w3id.org/mpli/context/v1"`), blank nodes
  * nested, prices and other decimals as strings so no precision is lost.
  *
  * @example
  * const turtle = await serializeRdf(buildManifest(input), 'text/turtle');
  */
-export async function serializeRdf(store: Store, format: RdfFormat | string, options: SerializeOptions = {}): Promise<string> {
+export async function serializeRdf(store: DatasetCore, format: RdfFormat | string, options: SerializeOptions = {}): Promise<string> {
   const target = requireFormat(format);
   if (target === 'text/turtle') {
     const prefixes: Record<string, string> = Object.fromEntries(TURTLE_PREFIXES.map((p) => [p, NS[p]]));
@@ -34,9 +35,9 @@ export async function serializeRdf(store: Store, format: RdfFormat | string, opt
   return writeLines(store, target === 'application/n-quads' ? 'N-Quads' : 'N-Triples');
 }
 
-function writeLines(store: Store, format: 'N-Quads' | 'N-Triples'): string {
+function writeLines(store: DatasetCore, format: 'N-Quads' | 'N-Triples'): string {
   const writer = new Writer({ format });
-  writer.addQuads(store.getQuads(null, null, null, null));
+  for (const quad of store.match()) writer.addQuad(quad);
   let output = '';
   writer.end((error, result: string) => {
     if (error) throw error;
@@ -46,7 +47,7 @@ function writeLines(store: Store, format: 'N-Quads' | 'N-Triples'): string {
 }
 
 /** The store as a compacted JSON-LD document using the MPLI context, blank nodes nested. */
-export async function toJsonLd(store: Store, options: SerializeOptions = {}): Promise<Record<string, unknown>> {
+export async function toJsonLd(store: DatasetCore, options: SerializeOptions = {}): Promise<Record<string, unknown>> {
   const documentLoader = options.documentLoader ?? createDocumentLoader();
   const expanded = await jsonld.fromRDF(writeLines(store, 'N-Quads'), { format: 'application/n-quads', useNativeTypes: true });
   return jsonld.compact(nestBlankNodes(expanded), MPLI_CONTEXT_URL, { documentLoader });

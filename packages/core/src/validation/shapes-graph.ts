@@ -1,10 +1,11 @@
 import { NS, ontologyTurtle, shapesTurtle } from '@mpli/shapes';
-import { DataFactory, Parser, Store } from 'n3';
+import { DataFactory, Parser } from 'n3';
+import { CompactDataset } from '../dataset/compact-dataset';
 import { Validator } from 'shacl-engine';
 
 const RDFS_SUBCLASS = `${NS.rdfs}subClassOf`;
 
-let shapesStore: Store | undefined;
+let shapesStore: CompactDataset | undefined;
 let validator: Validator | undefined;
 
 /**
@@ -13,22 +14,22 @@ let validator: Validator | undefined;
  * axioms let a mpli:VirtualMachineOffering count as a mpli:ServiceOffering without inference on
  * the data. Built once and cached.
  */
-export function mpliShapesGraph(): Store {
+export function mpliShapesGraph(): CompactDataset {
   if (!shapesStore) {
-    const store = new Store();
+    const store = new CompactDataset();
     for (const [path, text] of shapesTurtle()) {
       store.addQuads(new Parser({ format: 'text/turtle', baseIRI: `https://w3id.org/mpli/${path}` }).parse(text));
     }
     for (const quad of new Parser({ format: 'text/turtle' }).parse(ontologyTurtle())) {
-      if (quad.predicate.value === RDFS_SUBCLASS) store.addQuad(quad);
+      if (quad.predicate.value === RDFS_SUBCLASS) store.add(quad);
     }
     shapesStore = store;
   }
   return shapesStore;
 }
 
-/** The RDF/JS factory shacl-engine needs: n3's terms, and n3 stores as datasets. */
-export const shaclFactory = { ...DataFactory, dataset: (quads?: Iterable<never>) => new Store(quads ? [...quads] : undefined) };
+/** The RDF/JS factory shacl-engine needs: n3's terms, and compact datasets. */
+export const shaclFactory = { ...DataFactory, dataset: (quads?: Iterable<never>) => new CompactDataset(quads) };
 
 /** A shacl-engine validator over the MPLI shapes (compiled once, reused). */
 export function mpliValidator(): Validator {
