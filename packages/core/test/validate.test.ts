@@ -94,3 +94,23 @@ describe('validateDataset', () => {
     expect(text.split('\n')[(problem?.line ?? 0) - 1]).toContain('"id": "https://rheinwerk.example/offerings/vm-c8"');
   });
 });
+
+describe('validating a catalog manifest by manifest', () => {
+  it('finds the same problems as one pass over the whole dataset', async () => {
+    const broken = [
+      scaldisWith('mpli:vcpu 4 ;', 'mpli:vcpu 0 ;'),
+      exampleText('nuage-souverain.ttl').replace('gx:countryCode "FR" ; mpli:region ns:region-paris', 'gx:countryCode "ZZ" ; mpli:region ns:region-paris'),
+      exampleText('requirements-hospital.ttl').replace('mpli:offeringKind mpli:BlockStorageOffering', 'mpli:offeringKind mpli:Storage'),
+    ];
+    const catalog = (await parseRdf(broken[0] ?? '')).store;
+    for (const text of broken.slice(1)) await parseRdf(text, { store: catalog });
+    // An offering no manifest lists: validated too, in the part for unreached quads.
+    await parseRdf('<https://stray.example/x> a <https://w3id.org/mpli#VirtualMachineOffering> .', { store: catalog });
+    const key = (p: Problem) => `${p.focusNode} ${p.path ?? ''} ${p.rule} ${p.value ?? ''}`;
+    const whole = (await validateDataset(catalog, { partition: 'never' })).problems.map(key).sort();
+    const parts = (await validateDataset(catalog, { partition: 'always' })).problems.map(key).sort();
+    expect(parts).toEqual(whole);
+    expect(whole.length).toBeGreaterThanOrEqual(4);
+    expect(whole.some((k) => k.startsWith('<https://stray.example/x>'))).toBe(true);
+  });
+});

@@ -28,11 +28,27 @@ const TURTLE_PREFIXES = ['mpli', 'gx', 'schema', 'dcterms', 'qudt', 'unit', 'xsd
 export async function serializeRdf(store: DatasetCore, format: RdfFormat | string, options: SerializeOptions = {}): Promise<string> {
   const target = requireFormat(format);
   if (target === 'text/turtle') {
-    const prefixes: Record<string, string> = Object.fromEntries(TURTLE_PREFIXES.map((p) => [p, NS[p]]));
-    return serializeTurtle(store, { ...prefixes, ...options.prefixes });
+    const prefixes: Record<string, string> = { ...Object.fromEntries(TURTLE_PREFIXES.map((p) => [p, NS[p]])), ...options.prefixes };
+    return serializeTurtle(store, usedPrefixes(store, prefixes));
   }
   if (target === 'application/ld+json') return `${JSON.stringify(await toJsonLd(store, options), null, 2)}\n`;
   return writeLines(store, target === 'application/n-quads' ? 'N-Quads' : 'N-Triples');
+}
+
+/** Only the prefixes whose namespace some IRI (or datatype) of the dataset starts with. */
+function usedPrefixes(store: DatasetCore, prefixes: Record<string, string>): Record<string, string> {
+  const used = new Set<string>();
+  const namespaces = Object.entries(prefixes);
+  const see = (iri: string) => {
+    for (const [prefix, namespace] of namespaces) if (iri.startsWith(namespace)) used.add(prefix);
+  };
+  for (const quad of store.match()) {
+    for (const term of [quad.subject, quad.predicate, quad.object]) {
+      if (term.termType === 'NamedNode') see(term.value);
+      else if (term.termType === 'Literal') see(term.datatype.value);
+    }
+  }
+  return Object.fromEntries(namespaces.filter(([prefix]) => used.has(prefix)));
 }
 
 function writeLines(store: DatasetCore, format: 'N-Quads' | 'N-Triples'): string {

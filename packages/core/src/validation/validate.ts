@@ -4,6 +4,7 @@ import { checkKnownTerms } from './known-terms';
 import { locateNode } from './locate-node';
 import { checkManifestPresent } from './manifest-present';
 import type { Problem, ValidationReport } from './problem';
+import { partitionByManifest } from './partition';
 import { mpliValidator } from './shapes-graph';
 import { KNOWN_PREFIXES, type Prefixes } from './term-text';
 
@@ -19,6 +20,25 @@ export interface ValidateOptions {
   readonly skipKnownTermCheck?: boolean;
   /** Skip the warning for a document without any manifest (for fragments). Default false. */
   readonly skipManifestCheck?: boolean;
+  /**
+   * Validate each manifest (with what it reaches) on its own: `'auto'` (the default) does so for
+   * datasets above 50,000 quads holding several manifests, which keeps a catalog of millions of
+   * quads within memory; `'never'` validates the dataset in one pass.
+   */
+  readonly partition?: 'auto' | 'never' | 'always';
+}
+
+const PARTITION_THRESHOLD = 50_000;
+
+async function shaclProblems(dataset: DatasetCore, options: ValidateOptions, prefixes: Prefixes): Promise<Problem[]> {
+  const mode = options.partition ?? 'auto';
+  const parts = mode === 'always' || (mode === 'auto' && dataset.size > PARTITION_THRESHOLD) ? partitionByManifest(dataset) : [dataset];
+  const problems: Problem[] = [];
+  for (const part of parts) {
+    const shacl = await mpliValidator().validate({ dataset: part });
+    problems.push(...flattenResults(shacl.results, prefixes, options.source));
+  }
+  return problems;
 }
 
 /**
@@ -32,8 +52,7 @@ export interface ValidateOptions {
  */
 export async function validateDataset(dataset: DatasetCore, options: ValidateOptions = {}): Promise<ValidationReport> {
   const prefixes = { ...KNOWN_PREFIXES, ...options.prefixes };
-  const shacl = await mpliValidator().validate({ dataset });
-  const problems: Problem[] = flattenResults(shacl.results, prefixes, options.source);
+  const problems = await shaclProblems(dataset, options, prefixes);
   if (!options.skipKnownTermCheck) problems.push(...checkKnownTerms(dataset, prefixes, options.source));
   if (!options.skipManifestCheck) problems.push(...checkManifestPresent(dataset, options.source));
   const located = options.text === undefined ? problems : problems.map((problem) => withPosition(problem, options.text ?? '', prefixes));

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// Each package README shows an example; the same code lives in examples/readme/<package>.ts.
+// This test keeps the two identical and runs the example, so every README stays runnable.
+const run = promisify(execFile);
+const root = new URL('../', import.meta.url);
+const tsx = new URL('node_modules/.bin/tsx', root).pathname;
+
+const EXAMPLES: [pkg: string, expected: RegExp][] = [
+  ['shapes', /1073741824 1000000000\n28 27\n/],
+  ['core', /conforms: true[\s\S]*Small VM 2 \{ value: 4, unit: 'GiB' \}[\s\S]*violation .* mpli:vcpu = "0"\^\^xsd:integer/],
+  ['cli', /✔ examples\/manifests\/scaldis-cloud\.ttl: valid — Scaldis Cloud SRL[\s\S]*exit code 0/],
+];
+
+describe.each(EXAMPLES)('the README of @mpli/%s', (pkg, expected) => {
+  const code = readFileSync(new URL(`examples/readme/${pkg}.ts`, root), 'utf8');
+
+  it('shows the example file verbatim', () => {
+    const readme = readFileSync(new URL(`packages/${pkg}/README.md`, root), 'utf8');
+    expect(readme).toContain(['```ts', code.trimEnd(), '```'].join('\n'));
+  });
+
+  it('runs and prints what the README says', async () => {
+    const { stdout } = await run(tsx, ['--conditions=mpli-source', `examples/readme/${pkg}.ts`], { cwd: root.pathname, env: { ...process.env, NO_COLOR: '1' } });
+    expect(stdout).toMatch(expected);
+  }, 30_000);
+});
+
+describe('the root README', () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const commands = [...readme.matchAll(/```sh\n(npm install -g pnpm@10 && [^\n]+)\n```/g)].map((match) => match[1]);
+
+  it('gives the two set-up commands: the main job and the tests', () => {
+    expect(commands).toEqual([
+      'npm install -g pnpm@10 && pnpm install --frozen-lockfile && pnpm demo',
+      'npm install -g pnpm@10 && pnpm install --frozen-lockfile && pnpm test:ci',
+    ]);
+  });
+
+  it('is what .ci/run runs, verbatim', () => {
+    const ci = readFileSync(new URL('.ci/run', root), 'utf8');
+    expect(ci.split('\n')).toContain(commands[1]);
+  });
+});

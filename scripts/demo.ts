@@ -1,0 +1,86 @@
+// pnpm demo: the main job, end to end on one machine. For now (issue 2, the foundation) it shows
+// providers publishing manifests of different styles, consumers writing requirements, every
+// manifest validated against the MPLI shapes, a broken manifest explained, and a summary. Later
+// issues grow it into the whole story (trust, discovery, matching, delivery, migration).
+// Exits 0 only if every step really happened.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  formatQuantity, parseRdf, readManifest, readRequirements, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
+} from '@mpli/core';
+import { table } from './demo/table';
+
+const root = new URL('../', import.meta.url).pathname;
+const manifests = join(root, 'examples/manifests');
+const steps: { step: string; ok: boolean; detail: string }[] = [];
+const say = (text = '') => console.log(text);
+
+function describeOffering(offering: Offering): string {
+  switch (offering.kind) {
+    case 'VirtualMachineOffering':
+      return `${offering.vcpu} vCPU, ${formatQuantity(offering.memory)}${offering.gpus.map((g) => `, ${g.count}× ${g.model}`).join('')}`;
+    case 'BlockStorageOffering':
+      return `up to ${formatQuantity(offering.maximumSize)}${offering.storageMedia ? ` ${offering.storageMedia}` : ''}`;
+    case 'ObjectStorageOffering':
+      return offering.apiCompatibility.join('/');
+    case 'KubernetesOffering':
+      return `k8s ${offering.kubernetesVersions.join(', ')}`;
+    case 'DatabaseOffering':
+      return `${offering.engine} ${offering.engineVersions.join('/')}`;
+    default:
+      return '';
+  }
+}
+
+const price = (offering: Offering) =>
+  offering.prices.map((p) => `${p.amount} ${p.currency}${p.per ? `/${p.per}` : ''}${p.perQuantity ? ` per ${formatQuantity(p.perQuantity)}` : ''}`).join(' or ');
+
+say('MPLI: Multi Provider Linked Infrastructure — demo\n');
+say('1. Providers publish manifests: one file each, in the style they like.');
+const providerRows: string[][] = [];
+const loaded: Manifest[] = [];
+for (const file of readdirSync(manifests).filter((f) => !f.startsWith('requirements')).sort()) {
+  const { parsed, report } = await validateInput(join(manifests, file));
+  const manifest = readManifest(parsed.store);
+  loaded.push(manifest);
+  say(`   ${report.conforms ? '✔' : '✖'} ${manifest.provider.name} (${manifest.provider.headquarters.country}), ${file}: ${parsed.format}, ${parsed.store.size} triples, ${manifest.offerings.length} offerings, ${manifest.prerequisites.length} prerequisites`);
+  steps.push({ step: `validate ${file}`, ok: report.conforms, detail: `${report.problems.length} problems` });
+  for (const offering of manifest.offerings) {
+    providerRows.push([manifest.provider.name, offering.identifier, offering.kind.replace(/Offering$/, ''), describeOffering(offering), [...new Set(offering.locations.map((l) => l.country))].join(','), price(offering)]);
+  }
+}
+say(`\n${table(['provider', 'offering', 'kind', 'size', 'where', 'price'], providerRows)}\n`);
+
+say('2. Consumers state their needs in the same vocabulary.');
+for (const file of readdirSync(manifests).filter((f) => f.startsWith('requirements')).sort()) {
+  const { parsed, report } = await validateInput(join(manifests, file));
+  const requirements = readRequirements(parsed.store);
+  say(`   ${report.conforms ? '✔' : '✖'} ${requirements.consumer.name}, ${file}:`);
+  for (const need of requirements.needs) {
+    say(`       ${need.title ?? need.kind}: must ${need.mustHave.map((c) => c.label ?? c.type).join('; ')}`);
+  }
+  steps.push({ step: `validate ${file}`, ok: report.conforms, detail: `${requirements.needs.length} needs` });
+}
+
+say('\n3. The same manifest in every format MPLI speaks, nothing lost.');
+const scaldis = readFileSync(join(manifests, 'scaldis-cloud.ttl'), 'utf8');
+const original = await parseRdf(scaldis, { source: 'scaldis-cloud.ttl' });
+for (const format of ['application/ld+json', 'application/n-triples', 'text/turtle'] as const) {
+  const text = await serializeRdf(original.store, format);
+  const again = await parseRdf(text, { format });
+  const ok = again.store.size === original.store.size;
+  say(`   ${ok ? '✔' : '✖'} ${format}: ${text.length} bytes, ${again.store.size} triples`);
+  steps.push({ step: `round trip ${format}`, ok, detail: `${again.store.size}/${original.store.size} triples` });
+}
+
+say('\n4. Bad input is explained: rule, place, value found.');
+const broken = scaldis.replace('qudt:numericValue 16 ; qudt:unit unit:GibiBYTE', 'qudt:numericValue 16 ; qudt:unit unit:GigaBYTES');
+const brokenParsed = await parseRdf(broken, { source: 'scaldis-broken.ttl' });
+const brokenReport = await validateDataset(brokenParsed.store, { source: 'scaldis-broken.ttl', text: broken, prefixes: brokenParsed.prefixes });
+for (const p of brokenReport.problems) say(`   ✖ ${p.source}:${p.line ?? '?'} ${p.focusNode} ${p.path ?? ''} = ${p.value ?? '(none)'}\n     ${p.message} [${p.rule}]`);
+steps.push({ step: 'explain a broken manifest', ok: !brokenReport.conforms && brokenReport.problems.length === 1, detail: brokenReport.problems[0]?.rule ?? 'no problem found' });
+
+say(`\nSummary\n${table(['step', 'result', 'detail'], steps.map((s) => [s.step, s.ok ? 'ok' : 'FAILED', s.detail]))}`);
+const failed = steps.filter((s) => !s.ok).length;
+say(`\n${failed === 0 ? `All ${steps.length} steps happened.` : `${failed} of ${steps.length} steps failed.`} Offerings listed: ${providerRows.length} from ${loaded.length} providers.`);
+process.exitCode = failed === 0 ? 0 : 1;
