@@ -3,18 +3,11 @@ import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { MPLI_CONTEXT_URL } from '@mpli/shapes';
 import { bundledContexts, createDocumentLoader, MpliError, parseRdf, ParseError } from '@mpli/core';
+import { parseFailure } from './expect-failure';
 
 const examples = new URL('../../../examples/manifests/', import.meta.url);
 
-async function failure(text: string): Promise<MpliError> {
-  try {
-    await parseRdf(text, { format: 'application/ld+json', source: 'doc.jsonld' });
-  } catch (error) {
-    if (error instanceof MpliError) return error;
-    throw error;
-  }
-  throw new Error('expected the parse to fail');
-}
+const failure = (text: string) => parseFailure(text, { format: 'application/ld+json', source: 'doc.jsonld' });
 
 describe('parseRdf: JSON-LD', () => {
   it('reads a manifest through the bundled MPLI context', async () => {

@@ -1,16 +1,9 @@
 import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
-import { CompactDataset, MpliError, parseRdf, ParseError } from '@mpli/core';
+import { CompactDataset, parseRdf, ParseError } from '@mpli/core';
+import { parseFailure as failWith } from './expect-failure';
 
-async function parseFailure(text: string, options: Parameters<typeof parseRdf>[1] = {}): Promise<MpliError> {
-  try {
-    await parseRdf(text, { source: 'test.ttl', ...options });
-  } catch (error) {
-    if (error instanceof MpliError) return error;
-    throw error;
-  }
-  throw new Error('expected the parse to fail');
-}
+const parseFailure = (text: string, options: Parameters<typeof parseRdf>[1] = {}) => failWith(text, { source: 'test.ttl', ...options });
 
 describe('parseRdf: Turtle, N-Triples, N-Quads', () => {
   it('parses Turtle and reports its prefixes', async () => {

@@ -82,23 +82,22 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
 
   /** Objects of `subject`'s `predicate` in any graph: the fast path readers use. */
   objects(subject: Term, predicate: Term): Term[] {
-    const s = this.ids.get(termKey(subject));
-    const p = this.ids.get(termKey(predicate));
-    if (s === undefined || p === undefined) return [];
-    const { columns, terms } = this;
-    const result: Term[] = [];
-    for (const row of this.index().s.group(s)) if (columns.p[row] === p) result.push(terms[columns.o[row] as number] as Term);
-    return result;
+    return this.lookup('s', subject, predicate, this.columns.o);
   }
 
   /** Subjects that have `predicate` with `object`, in any graph. */
   subjects(predicate: Term, object: Term): Term[] {
+    return this.lookup('o', object, predicate, this.columns.s);
+  }
+
+  // The `wanted` column of the rows in `bound`'s group (by subject or object) with `predicate`.
+  private lookup(by: 's' | 'o', bound: Term, predicate: Term, wanted: Int32Array): Term[] {
+    const id = this.ids.get(termKey(bound));
     const p = this.ids.get(termKey(predicate));
-    const o = this.ids.get(termKey(object));
-    if (p === undefined || o === undefined) return [];
+    if (id === undefined || p === undefined) return [];
     const { columns, terms } = this;
     const result: Term[] = [];
-    for (const row of this.index().o.group(o)) if (columns.p[row] === p) result.push(terms[columns.s[row] as number] as Term);
+    for (const row of this.index()[by].group(id)) if (columns.p[row] === p) result.push(terms[wanted[row] as number] as Term);
     return result;
   }
 

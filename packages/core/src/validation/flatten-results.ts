@@ -59,7 +59,8 @@ function flatten(result: ValidationResult, frame: Frame, prefixes: Prefixes, sou
       ...(source ? { source } : {}),
       focusNode: focus ? termText(focus, prefixes) : '?',
       ...(path.length ? { path: path.join('/') } : {}),
-      ...(value && !NO_VALUE.has(result.constraintComponent.value) ? { value: termText(value, prefixes) } : {}),
+      // A blank node's label means nothing to a reader (the path already says where it is).
+      ...(value && value.termType !== 'BlankNode' && !NO_VALUE.has(result.constraintComponent.value) ? { value: termText(value, prefixes) } : {}),
       rule: shape ? termText(shape, prefixes) : '?',
       constraint: compactIri(result.constraintComponent.value, prefixes),
     },

@@ -23,13 +23,14 @@ export async function validateInput(
   options: ReadInputOptions & Pick<ParseOptions, 'documentLoader' | 'baseIRI'> = {},
 ): Promise<ValidatedInput> {
   const input = await readInput(locator, options);
+  const baseIRI = options.baseIRI ?? (/^https?:/.test(locator) ? locator : undefined);
   const parsed = await parseRdf(input.text, {
     source: input.source,
     ...(input.format ? { format: input.format } : {}),
     ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
     ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}),
-    baseIRI: options.baseIRI ?? (/^https?:/.test(locator) ? locator : undefined),
-  } as ParseOptions);
+    ...(baseIRI ? { baseIRI } : {}),
+  });
   const report = await validateDataset(parsed.store, { source: input.source, text: input.text, prefixes: parsed.prefixes });
   return { parsed, report };
 }
