@@ -46,3 +46,15 @@ export { KNOWN_TERM_RULE } from './validation/known-terms';
 export { MANIFEST_PRESENT_RULE } from './validation/manifest-present';
 export { compactIri, termText, KNOWN_PREFIXES, type Prefixes } from './validation/term-text';
 export type { Problem, Severity, ValidationReport } from './validation/problem';
+
+export { Catalog, type CatalogLimits } from './catalog/catalog';
+export type { CatalogEntry } from './catalog/catalog-entry';
+export { OfferingIndex } from './catalog/offering-index';
+export { resolve, type ResolveOptions } from './resolve/resolve';
+export { compileRequirements, type CompiledNeed } from './resolve/compile-requirements';
+export type { CompiledConstraint, RelaxationHint } from './resolve/compiled-constraint';
+export type { EvidenceVerifier } from './resolve/context';
+export { checkRates, conversionFactor, type CurrencyRates } from './resolve/currency-rates';
+export { checkPrerequisites, type RequiredAction } from './resolve/prerequisites';
+export type { ConstraintStatus, ConstraintOutcome } from './resolve/outcome';
+export type * from './resolve/result-types';

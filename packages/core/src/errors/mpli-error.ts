@@ -11,7 +11,10 @@ export type MpliErrorCode =
   | 'MODEL_INCOMPLETE'
   | 'INVALID_INPUT'
   | 'UNKNOWN_UNIT'
-  | 'INCOMPATIBLE_UNITS';
+  | 'INCOMPATIBLE_UNITS'
+  | 'CATALOG_LIMIT'
+  | 'INVALID_REQUIREMENTS'
+  | 'UNKNOWN_CURRENCY';
 
 /** Options shared by every MPLI error. */
 export interface MpliErrorOptions {

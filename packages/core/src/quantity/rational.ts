@@ -77,3 +77,15 @@ export function toDecimalString(value: Rational, maxFractionDigits = 12): string
   const text = fraction ? `${whole}.${fraction}` : `${whole}`;
   return negative && scaled !== 0n ? `-${text}` : text;
 }
+
+/** Rounds to `digits` decimal places towards +∞ ('up') or −∞ ('down'), exactly. */
+export function roundTo(value: Rational, digits: number, mode: 'up' | 'down'): Rational {
+  const scale = 10n ** BigInt(digits);
+  const scaled = value.num * scale;
+  let whole = scaled / value.den;
+  const exact = whole * value.den === scaled;
+  // bigint division truncates towards zero: adjust to floor or ceiling.
+  if (!exact && mode === 'down' && scaled < 0n) whole -= 1n;
+  if (!exact && mode === 'up' && scaled > 0n) whole += 1n;
+  return rational(whole, scale);
+}

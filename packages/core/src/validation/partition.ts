@@ -9,12 +9,12 @@ const ROOT_TYPES = [`${NS.mpli}Manifest`, `${NS.mpli}RequirementsManifest`];
 /**
  * Splits a catalog into one dataset per manifest: each manifest node with everything reachable
  * from it through outgoing links (its provider, offerings, prices, quantities...), plus one more
- * dataset for the quads no manifest reaches. MPLI manifests are self-contained, so validating
+ * dataset for the quads no manifest reaches (last, and only when there are some). `roots` are the
+ * manifest nodes to start from; by default every mpli:Manifest and mpli:RequirementsManifest. MPLI manifests are self-contained, so validating
  * the parts gives the same problems as validating the whole, while the validator's bookkeeping
  * (which grows with shapes × focus nodes) stays the size of one manifest.
  */
-export function partitionByManifest(dataset: DatasetCore): DatasetCore[] {
-  const roots = ROOT_TYPES.flatMap((type) => subjectsOfType(dataset, type));
+export function partitionByManifest(dataset: DatasetCore, roots: readonly Term[] = ROOT_TYPES.flatMap((type) => subjectsOfType(dataset, type))): DatasetCore[] {
   const reached = new Set<string>();
   const parts: DatasetCore[] = [];
   for (const root of roots) {

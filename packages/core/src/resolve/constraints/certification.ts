@@ -1,0 +1,108 @@
+import type { Term } from '@rdfjs/types';
+import { NS } from '@mpli/shapes';
+import type { OfferingIndex } from '../../catalog/offering-index';
+import { MpliError } from '../../errors/mpli-error';
+import { mpliName, NodeReader } from '../../model/node-reader';
+import type { CertificationConstraint } from '../../model/requirements-types';
+import { ASSURANCE_LEVELS, CERTIFICATION_SCHEMES, type AssuranceLevel } from '../../model/vocabulary-names';
+import type { CompiledConstraint } from '../compiled-constraint';
+import type { ResolveContext } from '../context';
+import { FAILED, MET, NOT_EVIDENCED, type ConstraintOutcome } from '../outcome';
+
+const OWN = [`${NS.mpli}certification`];
+const PROVIDERS = [`${NS.gx}providedBy`, `${NS.mpli}certification`];
+const LEVELS = Object.keys(ASSURANCE_LEVELS) as AssuranceLevel[];
+
+interface CertificationFact {
+  readonly scheme: string | undefined;
+  readonly level: AssuranceLevel | undefined;
+  readonly validUntil: string | undefined;
+  readonly evidence: string | undefined;
+}
+
+/** Every row's certifications (its own and its provider's), read once per index. */
+function facts(index: OfferingIndex, row: number): readonly CertificationFact[] {
+  return index.derived('certification-facts', readAllFacts)[row] ?? [];
+}
+
+function readAllFacts(index: OfferingIndex): CertificationFact[][] {
+  return Array.from({ length: index.rows }, (_, row) => readFacts(index, row));
+}
+
+function readFacts(index: OfferingIndex, row: number): CertificationFact[] {
+  const dataset = index.entry(row).dataset;
+  const nodes: Term[] = [...index.pathColumn(OWN).of(row), ...index.pathColumn(PROVIDERS).of(row)];
+  return nodes.map((term) => {
+    const node = new NodeReader(dataset, term);
+    return {
+      scheme: mpliName(node.string(`${NS.mpli}scheme`), CERTIFICATION_SCHEMES),
+      level: mpliName(node.string(`${NS.mpli}assuranceLevel`), LEVELS),
+      validUntil: node.string(`${NS.mpli}validUntil`),
+      evidence: node.string(`${NS.mpli}evidence`),
+    };
+  });
+}
+
+/**
+ * A certification constraint: the offering, or its provider, holds a certification of the scheme,
+ * at the minimum assurance level or higher (levels are ordered within their scheme), still valid
+ * on the day of matching. A certification that meets all that but names no credential the
+ * verifier accepts is "not evidenced".
+ */
+export function compileCertification(constraint: CertificationConstraint, context: ResolveContext): CompiledConstraint {
+  const minimum = constraint.minimumLevel ? ASSURANCE_LEVELS[constraint.minimumLevel] : undefined;
+  if (minimum && minimum.scheme !== constraint.scheme) {
+    throw new MpliError('INVALID_REQUIREMENTS', `${constraint.minimumLevel} is a level of ${minimum.scheme}, not of ${constraint.scheme}: nothing can match`, { details: { constraint: constraint.label } });
+  }
+  const expected = constraint.minimumLevel ? `${constraint.scheme} at ${constraint.minimumLevel} or higher` : constraint.scheme;
+  const label = constraint.label ?? `certified ${expected}`;
+  const judge = (fact: CertificationFact, offering: string, minimumRank = minimum?.rank): number => {
+    if (fact.scheme !== constraint.scheme) return FAILED;
+    if (minimumRank !== undefined && (!fact.level || ASSURANCE_LEVELS[fact.level].rank < minimumRank)) return FAILED;
+    if (fact.validUntil && fact.validUntil < context.asOf) return FAILED;
+    if (!fact.evidence || !context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering, scheme: constraint.scheme })) return NOT_EVIDENCED;
+    return MET;
+  };
+  const best = (index: OfferingIndex, row: number) => {
+    const all = facts(index, row);
+    const verdicts = all.map((fact) => judge(fact, index.term(row).value));
+    const at = verdicts.indexOf(MET) >= 0 ? verdicts.indexOf(MET) : verdicts.indexOf(NOT_EVIDENCED);
+    return { all, status: at >= 0 ? (verdicts[at] as number) : FAILED, fact: all[at] };
+  };
+  return {
+    constraint,
+    label,
+    path: 'mpli:certification',
+    expected,
+    evaluate(index) {
+      const statuses = new Uint8Array(index.rows);
+      for (let row = 0; row < index.rows; row += 1) statuses[row] = best(index, row).status;
+      return statuses;
+    },
+    explain(index, row): ConstraintOutcome {
+      const { all, status, fact } = best(index, row);
+      const actual = all.length ? all.map((f) => [f.scheme ?? '?', f.level, f.validUntil ? `until ${f.validUntil}` : undefined].filter(Boolean).join(' ')).join(', ') : '(none)';
+      if (status === MET) return { status: 'met', actual, evidence: `${fact?.scheme}${fact?.level ? ` ${fact.level}` : ''} evidenced by ${fact?.evidence}` };
+      if (status === NOT_EVIDENCED) return { status: 'notEvidenced', actual, reason: `the ${constraint.scheme} certification names no credential that backs it` };
+      const same = all.filter((f) => f.scheme === constraint.scheme);
+      const reason = !same.length ? `no ${constraint.scheme} certification`
+        : same.some((f) => f.validUntil && f.validUntil < context.asOf) ? `the ${constraint.scheme} certification expired on ${same.map((f) => f.validUntil).join(', ')}`
+        : `${constraint.scheme} only at ${same.map((f) => f.level ?? 'no stated level').join(', ')}`;
+      return { status: 'failed', actual, reason };
+    },
+    relax(index, rows) {
+      if (!minimum) return undefined;
+      // The lowest level among certifications that would pass (valid, evidenced) at a lower minimum.
+      const passingAt = (row: number, rank: number) => facts(index, row).some((f) => judge(f, index.term(row).value, rank) === MET);
+      const levels = rows.flatMap((row) => facts(index, row)).filter((f) => f.scheme === constraint.scheme && f.level).map((f) => f.level as AssuranceLevel);
+      const candidates = [...new Set(levels)].sort((a, b) => ASSURANCE_LEVELS[b].rank - ASSURANCE_LEVELS[a].rank);
+      for (const level of candidates) {
+        const admitted = rows.filter((row) => passingAt(row, ASSURANCE_LEVELS[level].rank));
+        if (admitted.length === rows.filter((row) => passingAt(row, 0)).length && admitted.length > 0) {
+          return { change: `accept ${constraint.scheme} at ${level} ("${label}")`, wouldAdd: admitted.length };
+        }
+      }
+      return undefined;
+    },
+  };
+}
