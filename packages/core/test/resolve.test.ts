@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Catalog, parseRdf, readRequirements, resolve } from '@mpli/core';
+import { Catalog, readRequirements, resolve } from '@mpli/core';
 import { catalogOf, manifest, MEMORY, VCPU, vm, vmNeed } from './catalog-fixtures';
 import { parseExample, PROVIDER_EXAMPLES } from './examples';
 

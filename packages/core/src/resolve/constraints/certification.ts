@@ -56,7 +56,7 @@ export function compileCertification(constraint: CertificationConstraint, contex
   }
   const expected = constraint.minimumLevel ? `${constraint.scheme} at ${constraint.minimumLevel} or higher` : constraint.scheme;
   const label = constraint.label ?? `certified ${expected}`;
-  const judge = (fact: CertificationFact, offering: string, minimumRank = minimum?.rank): number => {
+  const judge = (fact: CertificationFact, offering: string, minimumRank: number | undefined = minimum?.rank): number => {
     if (fact.scheme !== constraint.scheme) return FAILED;
     if (minimumRank !== undefined && (!fact.level || ASSURANCE_LEVELS[fact.level].rank < minimumRank)) return FAILED;
     if (fact.validUntil && fact.validUntil < context.asOf) return FAILED;
