@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import {
   formatQuantity, parseRdf, readManifest, readRequirements, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
 } from '@mpli/core';
-import { table } from './demo/table';
+import { table } from '@mpli/cli';
 
 const root = new URL('../', import.meta.url).pathname;
 const manifests = join(root, 'examples/manifests');

@@ -25,6 +25,8 @@ export const EXIT = {
   invalid: 1,
   /** Unreadable input, a syntax error, or a usage error. */
   badInput: 2,
+  /** mpli match: no offering matches. */
+  noMatch: 3,
 } as const;
 
 /** A usage error: the command line itself is wrong. Exit code 2. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { initCommand } from './commands/init';
+import { matchCommand } from './commands/match';
 import { validateCommand } from './commands/validate';
 import { packageFile } from './package-files';
 
@@ -10,6 +11,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** The subcommands, each a function of its arguments and the I/O it may use. */
 const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
   ['validate', { run: validateCommand, summary: 'check manifests against the MPLI shapes' }],
+  ['match', { run: matchCommand, summary: 'match requirements against provider manifests, both ways, with reasons' }],
   ['init', { run: initCommand, summary: 'write a commented example provider or requirements manifest' }],
 ]);
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { MpliError, ParseError, validateInput, type ValidationReport } from '@mpli/core';
+import type { ValidationReport } from '@mpli/core';
+import { expandLocators, loadInput } from '../load-inputs';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { formatFileResult } from '../format/report-text';
 import { summarize, type ManifestSummary } from '../summarize';
@@ -15,7 +16,7 @@ export interface FileResult {
   readonly error?: { readonly code: string; readonly message: string; readonly line?: number; readonly column?: number };
 }
 
-export const VALIDATE_HELP = `Usage: mpli validate <file|url>... [options]
+export const VALIDATE_HELP = `Usage: mpli validate <file|folder|url>... [options]
 
 Validates MPLI provider manifests and requirements manifests (Turtle, N-Triples, N-Quads or
 JSON-LD) against the MPLI SHACL shapes.
@@ -49,7 +50,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const maxBytes = positiveInteger('max-bytes', values['max-bytes'], 10 * 1024 * 1024);
   const timeoutMs = positiveInteger('timeout', values.timeout, 10_000);
   const results: FileResult[] = [];
-  for (const locator of positionals) {
+  for (const locator of expandLocators(positionals, io.cwd)) {
     const result = await validateOne(locator, { maxBytes, timeoutMs, cwd: io.cwd });
     results.push(result);
     if (!values.json) io.stdout(formatFileResult(result, io.color));
@@ -61,16 +62,10 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
 }
 
 async function validateOne(locator: string, options: { maxBytes: number; timeoutMs: number; cwd: string }): Promise<FileResult> {
-  const path = /^https?:\/\//i.test(locator) || locator.startsWith('/') ? locator : `${options.cwd}/${locator}`;
-  try {
-    const { parsed, report } = await validateInput(path, { maxBytes: options.maxBytes, timeoutMs: options.timeoutMs });
-    const problems = report.problems.map((problem) => ({ ...problem, source: locator }));
-    const summary = report.conforms ? summarize(parsed.store) : undefined;
-    return { source: locator, conforms: report.conforms, triples: parsed.store.size, ...(summary ? { summary } : {}), problems };
-  } catch (error) {
-    if (!(error instanceof MpliError)) throw error;
-    const position = error instanceof ParseError ? { ...(error.line ? { line: error.line } : {}), ...(error.column ? { column: error.column } : {}) } : {};
-    const message = error instanceof ParseError ? error.reason : error.message.replace(path, locator);
-    return { source: locator, conforms: false, problems: [], error: { code: error.code, message, ...position } };
-  }
+  const loaded = await loadInput(locator, options);
+  if (!loaded.ok) return { source: locator, conforms: false, problems: [], error: loaded.error };
+  const { parsed, report } = loaded.validated;
+  const problems = report.problems.map((problem) => ({ ...problem, source: locator }));
+  const summary = report.conforms ? summarize(parsed.store) : undefined;
+  return { source: locator, conforms: report.conforms, triples: parsed.store.size, ...(summary ? { summary } : {}), problems };
 }

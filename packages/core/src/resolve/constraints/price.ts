@@ -78,8 +78,8 @@ export function compilePrice(constraint: PriceConstraint, context: ResolveContex
       const best = prices[0];
       if (!best) return { status: 'notEvidenced', actual, reason: 'the offering states no price' };
       if (!best.comparable) return { status: 'failed', actual, reason: best.reason };
-      const normalized = money(best.value, basis);
-      const shown = describeFact(best.fact) === normalized ? normalized : `${describeFact(best.fact)} = ${normalized}`;
+      const sameBasis = best.fact.currency === basis.currency && best.fact.periodSymbol === basis.periodSymbol && !best.fact.perQuantity && !basis.perQuantity;
+      const shown = sameBasis ? describeFact(best.fact) : `${describeFact(best.fact)} = ${money(best.value, basis)}`;
       return compare(best.value, limit) <= 0 ? { status: 'met', actual, evidence: shown } : { status: 'failed', actual, reason: `${shown}, above ${money(limit, basis)}` };
     },
     relax(index, rows) {

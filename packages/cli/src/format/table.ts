@@ -1,3 +1,4 @@
+// A plain-text table, shared by the CLI and the demo.
 /** Renders rows as a plain-text table with a header rule, columns padded to their widest cell. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
