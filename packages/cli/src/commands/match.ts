@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NS } from '@mpli/shapes';
-import { Catalog, MpliError, readRequirements, resolve, subjectsOfType, type CurrencyRates, type ResolveResult } from '@mpli/core';
+import { Catalog, MpliError, readRequirements, resolve, subjectsOfType, type CurrencyRates, type ResolveOptions, type ResolveResult } from '@mpli/core';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { formatFileResult } from '../format/report-text';
 import { formatResolveResult } from '../format/match-text';
@@ -49,41 +49,69 @@ function readRates(path: string | undefined, cwd: string): CurrencyRates | undef
   }
 }
 
-/** `mpli match`: returns the exit code. */
-export async function matchCommand(args: readonly string[], io: CliIo): Promise<number> {
+interface MatchSettings {
+  readonly requirements: string;
+  readonly manifests: readonly string[];
+  readonly json: boolean;
+  readonly load: { readonly cwd: string; readonly maxBytes: number; readonly timeoutMs: number };
+  readonly resolve: ResolveOptions;
+  readonly skipInvalid: boolean;
+}
+
+function settings(args: readonly string[], io: CliIo): MatchSettings | undefined {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: OPTIONS });
-  if (values.help) return (io.stdout(MATCH_HELP), EXIT.ok);
+  if (values.help) return undefined;
   if (!values.requirements) throw new UsageError('mpli match needs --requirements <file>');
   if (positionals.length === 0) throw new UsageError('mpli match needs at least one manifest file, folder or URL');
-  if (values['as-of'] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) throw new UsageError('--as-of needs a date such as 2026-12-01');
-  const load = { cwd: io.cwd, maxBytes: positive('max-bytes', values['max-bytes'], 10 * 1024 * 1024), timeoutMs: positive('timeout', values.timeout, 10_000) };
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('--as-of needs a date such as 2026-12-01');
   const rates = readRates(values.rates, io.cwd);
-  const requirementsInput = await loadInput(values.requirements, load);
-  const manifests = await Promise.all(expandLocators(positionals, io.cwd).map((locator) => loadInput(locator, load)));
-  const problems = [requirementsInput, ...manifests].filter((input) => !input.ok || !input.validated.report.conforms);
-  const unreadable = problems.filter((input) => !input.ok);
-  if (unreadable.length || (problems.length && !values['skip-invalid'])) {
-    for (const input of problems) io.stderr(formatLoaded(input, io.color));
-    return unreadable.length ? EXIT.badInput : EXIT.invalid;
-  }
-  if (!requirementsInput.ok || !requirementsInput.validated.report.conforms) return EXIT.invalid;
+  return {
+    requirements: values.requirements,
+    manifests: expandLocators(positionals, io.cwd),
+    json: values.json === true,
+    load: { cwd: io.cwd, maxBytes: positive('max-bytes', values['max-bytes'], 10 * 1024 * 1024), timeoutMs: positive('timeout', values.timeout, 10_000) },
+    resolve: { top: positive('top', values.top, 10), ...(values.explain ? { explain: 'all' as const } : {}), ...(rates ? { rates } : {}), ...(asOf ? { asOf } : {}) },
+    skipInvalid: values['skip-invalid'] === true,
+  };
+}
+
+const usable = (input: LoadedInput): input is Extract<LoadedInput, { ok: true }> => input.ok && input.validated.report.conforms;
+
+function catalogOf(manifests: readonly LoadedInput[]): Catalog {
   const catalog = new Catalog();
-  for (const input of manifests) {
-    if (!input.ok || !input.validated.report.conforms) continue;
+  for (const input of manifests.filter(usable)) {
     const store = input.validated.parsed.store;
+    // Folders may hold requirements manifests too: only provider manifests join the catalog.
     if (subjectsOfType(store, `${NS.mpli}Manifest`).length > 0) catalog.addDataset(store, { source: input.source });
   }
+  return catalog;
+}
+
+/** `mpli match`: returns the exit code. */
+export async function matchCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const options = settings(args, io);
+  if (!options) return (io.stdout(MATCH_HELP), EXIT.ok);
+  const requirements = await loadInput(options.requirements, options.load);
+  const manifests = await Promise.all(options.manifests.map((locator) => loadInput(locator, options.load)));
+  const problems = [requirements, ...manifests].filter((input) => !usable(input));
+  const unreadable = problems.some((input) => !input.ok);
+  if (unreadable || !usable(requirements) || (problems.length && !options.skipInvalid)) {
+    for (const input of problems) io.stderr(formatLoaded(input, io.color));
+    return unreadable ? EXIT.badInput : EXIT.invalid;
+  }
+  const catalog = catalogOf(manifests);
   let result: ResolveResult;
   try {
-    result = await resolve(readRequirements(requirementsInput.validated.parsed.store), catalog, {
-      top: positive('top', values.top, 10), ...(values.explain ? { explain: 'all' } : {}), ...(rates ? { rates } : {}), ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
-    });
+    result = await resolve(readRequirements(requirements.validated.parsed.store), catalog, options.resolve);
   } catch (error) {
-    if (error instanceof MpliError) return (io.stderr(`mpli: ${values.requirements}: ${error.message} [${error.code}]\n`), EXIT.badInput);
+    if (error instanceof MpliError) return (io.stderr(`mpli: ${options.requirements}: ${error.message} [${error.code}]\n`), EXIT.badInput);
     throw error;
   }
   const skipped = problems.map((p) => p.source);
-  io.stdout(values.json ? `${JSON.stringify({ requirements: values.requirements, manifests: catalog.size.manifests, offerings: catalog.size.offerings, skipped, result }, null, 2)}\n` : formatResolveResult(result, { color: io.color, skipped, catalog: catalog.size }));
+  io.stdout(options.json
+    ? `${JSON.stringify({ requirements: options.requirements, manifests: catalog.size.manifests, offerings: catalog.size.offerings, skipped, result }, null, 2)}\n`
+    : formatResolveResult(result, { color: io.color, skipped, catalog: catalog.size }));
   return result.needs.some((need) => need.counts.matches + need.counts.needsAction > 0) ? EXIT.ok : EXIT.noMatch;
 }
 
