@@ -58,3 +58,4 @@ export { checkRates, conversionFactor, type CurrencyRates } from './resolve/curr
 export { checkPrerequisites, type RequiredAction } from './resolve/prerequisites';
 export type { ConstraintStatus, ConstraintOutcome } from './resolve/outcome';
 export type * from './resolve/result-types';
+export { compileShapes, type NeedShapes } from './resolve/shapes/compile-shapes';

@@ -58,7 +58,9 @@ export function compileCertification(constraint: CertificationConstraint, contex
   const label = constraint.label ?? `certified ${expected}`;
   const judge = (fact: CertificationFact, offering: string, minimumRank: number | undefined = minimum?.rank): number => {
     if (fact.scheme !== constraint.scheme) return FAILED;
-    if (minimumRank !== undefined && (!fact.level || ASSURANCE_LEVELS[fact.level].rank < minimumRank)) return FAILED;
+    // A level counts only within its own scheme: C5 Type 2 says nothing about EUCS.
+    const level = fact.level && ASSURANCE_LEVELS[fact.level].scheme === constraint.scheme ? ASSURANCE_LEVELS[fact.level] : undefined;
+    if (minimumRank !== undefined && (!level || level.rank < minimumRank)) return FAILED;
     if (fact.validUntil && fact.validUntil < context.asOf) return FAILED;
     if (!fact.evidence || !context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering, scheme: constraint.scheme })) return NOT_EVIDENCED;
     return MET;

@@ -1,5 +1,6 @@
 import { BASE_UNIT_SYMBOL } from '@mpli/shapes';
 import type { OfferingIndex } from '../../catalog/offering-index';
+import { MpliError } from '../../errors/mpli-error';
 import type { RangeConstraint } from '../../model/requirements-types';
 import { compactIri } from '../../validation/term-text';
 import { checkRange, describeBound, exactBound, inUnit, type ExactBound } from '../bounds';
@@ -27,6 +28,7 @@ export function compileRange(constraint: RangeConstraint, context: ResolveContex
   const path = displayPath(constraint.path);
   const min = exactBound(constraint.min);
   const max = exactBound(constraint.max);
+  if (!min && !max) throw new MpliError('INVALID_REQUIREMENTS', `"${constraint.label ?? path}" has neither a minimum nor a maximum`, { details: { path: constraint.path } });
   const label = constraint.label ?? `${path} ${expectedText(min, max)}`;
   checkRange(label, min, max);
   const kind = (min ?? max)?.kind ?? 'number';
