@@ -36,3 +36,23 @@ export function intOption(argv: readonly string[], name: string, fallback: numbe
 }
 
 export const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/**
+ * Runs `a` and `b` alternately `runs` times and returns each one's median in milliseconds, so
+ * both meet the same JIT, GC and machine conditions.
+ */
+export async function interleavedMedians<A, B>(runs: number, a: () => Promise<A> | A, b: () => Promise<B> | B): Promise<{ a: { ms: number; result: A }; b: { ms: number; result: B } }> {
+  const times: [number[], number[]] = [[], []];
+  let resultA: A | undefined;
+  let resultB: B | undefined;
+  for (let i = 0; i < runs; i += 1) {
+    let start = performance.now();
+    resultA = await a();
+    times[0].push(performance.now() - start);
+    start = performance.now();
+    resultB = await b();
+    times[1].push(performance.now() - start);
+  }
+  const median = (list: number[]) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)] ?? 0;
+  return { a: { ms: median(times[0]), result: resultA as A }, b: { ms: median(times[1]), result: resultB as B } };
+}

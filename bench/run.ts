@@ -1,8 +1,12 @@
 // pnpm bench <name> [options]: runs one benchmark and prints its figures as one JSON object on the
 // last line of stdout (progress goes to stderr).
+import { matchBench } from './match.bench';
 import { parseBench } from './parse.bench';
 
-const BENCHMARKS: ReadonlyMap<string, (argv: readonly string[]) => Promise<Record<string, unknown>>> = new Map([['parse', parseBench]]);
+const BENCHMARKS: ReadonlyMap<string, (argv: readonly string[]) => Promise<Record<string, unknown>>> = new Map([
+  ['parse', parseBench],
+  ['match', matchBench],
+]);
 
 const [name, ...argv] = process.argv.slice(2);
 const bench = name === undefined ? undefined : BENCHMARKS.get(name);

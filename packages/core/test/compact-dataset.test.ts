@@ -80,3 +80,15 @@ describe('CompactDataset', () => {
     expect(view.has(quad(ex('b'), ex('p'), ex('b')))).toBe(false);
   });
 });
+
+describe('termKey', () => {
+  it('gives terms from any RDF/JS factory the key n3 gives them', async () => {
+    const { termKey } = await import('@mpli/core');
+    const plain = (value: string, datatype: string, language = '') =>
+      ({ termType: 'Literal', value, language, datatype: { termType: 'NamedNode', value: datatype, equals: () => false }, equals: () => false }) as never;
+    expect(termKey(plain('x', 'http://www.w3.org/2001/XMLSchema#string'))).toBe(termKey(literal('x')));
+    expect(termKey(plain('x', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString', 'en'))).toBe(termKey(literal('x', 'en')));
+    expect(termKey(plain('1', XSD_INTEGER.value))).toBe(termKey(literal('1', XSD_INTEGER)));
+    expect(termKey(blankNode('b'))).toBe('_:b');
+  });
+});

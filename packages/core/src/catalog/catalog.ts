@@ -79,6 +79,7 @@ export class Catalog {
 
   private put(entry: CatalogEntry): void {
     this.removeManifest(entry.id);
+    entry.dataset.trim();
     this.entries.set(entry.id, entry);
     this.quads += entry.dataset.size;
     this.offeringCount += entry.offerings.length;

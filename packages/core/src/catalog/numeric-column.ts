@@ -1,3 +1,4 @@
+import type { Term } from '@rdfjs/types';
 import { compare, toNumber, type Rational } from '../quantity/rational';
 import { numericValue, type NumericKind, type NumericValue } from './numeric-value';
 import type { OfferingIndex } from './offering-index';
@@ -6,7 +7,8 @@ import type { PathColumn } from './path-column';
 interface SortedKeys {
   readonly approx: Float64Array;
   readonly rows: Int32Array;
-  readonly exact: readonly Rational[];
+  /** The value's term (a literal or a quantity node), to compute the exact value when needed. */
+  readonly terms: readonly Term[];
 }
 
 // Doubles decide everything except values within this relative distance of a bound, which are
@@ -15,65 +17,96 @@ const EDGE = 1e-9;
 
 /**
  * The numeric values at one path, per kind (plain numbers, data sizes, durations, data rates),
- * in the base unit of the kind and sorted, so a range finds its rows by binary search.
+ * in the base unit of the kind and sorted, so a range finds its rows by binary search. Only
+ * doubles are kept; exact values are recomputed for the few values near a bound.
  */
 export class NumericColumn {
   private constructor(
+    private readonly index: OfferingIndex,
+    private readonly column: PathColumn,
     private readonly byKind: ReadonlyMap<NumericKind, SortedKeys>,
-    private readonly values: ReadonlyMap<number, readonly NumericValue[]>,
   ) {}
 
   static build(index: OfferingIndex, column: PathColumn): NumericColumn {
-    const pending = new Map<NumericKind, { approx: number; row: number; exact: Rational }[]>();
-    const values = new Map<number, NumericValue[]>();
+    const pending = new Map<NumericKind, { approx: number; row: number; term: Term }[]>();
     column.forEach((row, term) => {
       const value = numericValue(index.entry(row).dataset, term);
       if (!value) return;
       const list = pending.get(value.kind) ?? [];
-      list.push({ approx: value.approx, row, exact: value.exact });
+      list.push({ approx: value.approx, row, term });
       pending.set(value.kind, list);
-      values.set(row, [...(values.get(row) ?? []), value]);
     });
     const byKind = new Map<NumericKind, SortedKeys>();
     for (const [kind, list] of pending) {
       list.sort((a, b) => a.approx - b.approx);
-      byKind.set(kind, { approx: Float64Array.from(list, (v) => v.approx), rows: Int32Array.from(list, (v) => v.row), exact: list.map((v) => v.exact) });
+      byKind.set(kind, { approx: Float64Array.from(list, (v) => v.approx), rows: Int32Array.from(list, (v) => v.row), terms: list.map((v) => v.term) });
     }
-    return new NumericColumn(byKind, values);
+    return new NumericColumn(index, column, byKind);
   }
 
   /** The numeric values of one row (empty when it has none or none is numeric). */
-  of(row: number): readonly NumericValue[] {
-    return this.values.get(row) ?? [];
+  of(row: number): NumericValue[] {
+    const dataset = this.index.entry(row).dataset;
+    return this.column.of(row).map((term) => numericValue(dataset, term)).filter((v): v is NumericValue => v !== undefined);
+  }
+
+  /** Sets `marks[row] = value` for each row with a value of `kind` in [min, max] (either bound optional). */
+  markInRange(kind: NumericKind, min: Rational | undefined, max: Rational | undefined, marks: Uint8Array, value: number): void {
+    const keys = this.byKind.get(kind);
+    if (!keys) return;
+    const { lo, hi, innerLo, innerHi } = bounds(keys, min, max);
+    // Strictly inside: no comparison needed. Near either bound: compare exactly.
+    for (let i = innerLo; i < innerHi; i += 1) marks[keys.rows[i] as number] = value;
+    for (let i = lo; i < innerLo; i += 1) if (this.within(keys, i, min, max)) marks[keys.rows[i] as number] = value;
+    for (let i = innerHi; i < hi; i += 1) if (this.within(keys, i, min, max)) marks[keys.rows[i] as number] = value;
   }
 
   /** Calls `hit` for each row with a value of `kind` in [min, max] (either bound optional). */
   forEachInRange(kind: NumericKind, min: Rational | undefined, max: Rational | undefined, hit: (row: number) => void): void {
     const keys = this.byKind.get(kind);
     if (!keys) return;
-    const minD = min === undefined ? Number.NEGATIVE_INFINITY : toNumber(min);
-    const maxD = max === undefined ? Number.POSITIVE_INFINITY : toNumber(max);
-    const slackMin = Math.abs(minD) * EDGE + Number.MIN_VALUE;
-    const slackMax = Math.abs(maxD) * EDGE + Number.MIN_VALUE;
-    const lo = min === undefined ? 0 : lowerBound(keys.approx, minD - slackMin);
-    for (let i = lo; i < keys.approx.length && (keys.approx[i] as number) <= maxD + slackMax; i += 1) {
-      const approx = keys.approx[i] as number;
-      const nearMin = min !== undefined && approx <= minD + slackMin;
-      const nearMax = max !== undefined && approx >= maxD - slackMax;
-      if (nearMin || nearMax) {
-        const exact = keys.exact[i] as Rational;
-        if ((min !== undefined && compare(exact, min) < 0) || (max !== undefined && compare(exact, max) > 0)) continue;
-      }
-      hit(keys.rows[i] as number);
-    }
+    const { lo, hi } = bounds(keys, min, max);
+    for (let i = lo; i < hi; i += 1) if (this.within(keys, i, min, max)) hit(keys.rows[i] as number);
   }
 
   /** The kinds present in the column. */
   kinds(): NumericKind[] {
     return [...this.byKind.keys()];
   }
+
+  private within(keys: SortedKeys, i: number, min: Rational | undefined, max: Rational | undefined): boolean {
+    const exact = numericValue(this.index.entry(keys.rows[i] as number).dataset, keys.terms[i] as Term)?.exact;
+    return exact !== undefined && (min === undefined || compare(exact, min) >= 0) && (max === undefined || compare(exact, max) <= 0);
+  }
 }
 
+// Candidate positions [lo, hi), and [innerLo, innerHi) where doubles alone decide: values more
+// than EDGE (relative) inside both bounds.
+function bounds(keys: SortedKeys, min: Rational | undefined, max: Rational | undefined) {
+  const minD = min === undefined ? Number.NEGATIVE_INFINITY : toNumber(min);
+  const maxD = max === undefined ? Number.POSITIVE_INFINITY : toNumber(max);
+  const slackMin = Math.abs(minD) * EDGE + Number.MIN_VALUE;
+  const slackMax = Math.abs(maxD) * EDGE + Number.MIN_VALUE;
+  const lo = min === undefined ? 0 : lowerBound(keys.approx, minD - slackMin);
+  const hi = max === undefined ? keys.approx.length : upperBound(keys.approx, maxD + slackMax);
+  const innerLo = min === undefined ? 0 : Math.max(lo, upperBound(keys.approx, minD + slackMin));
+  const innerHi = max === undefined ? keys.approx.length : Math.max(innerLo, lowerBound(keys.approx, maxD - slackMax));
+  return { lo, hi, innerLo: Math.min(innerLo, hi), innerHi: Math.min(innerHi, hi) };
+}
+
+/** The first position whose value is greater than `value`. */
+function upperBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first position whose value is not less than `value`. */
 function lowerBound(sorted: Float64Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;

@@ -8,8 +8,11 @@ import { offeringKindOf, readOffering } from '../model/read-offering';
 import { readPrerequisite } from '../model/read-parties';
 import { OFFERING_KINDS, type OfferingKind } from '../model/vocabulary-names';
 import type { CatalogEntry } from './catalog-entry';
+import { KeyColumn } from './key-column';
 import { NumericColumn } from './numeric-column';
 import { PathColumn } from './path-column';
+
+const readPrerequisites = (nodes: readonly NodeReader[]) => nodes.map(readPrerequisite).filter((p): p is Prerequisite => p !== undefined);
 
 /**
  * Every offering of a catalog as a numbered row, with columns built on first use and kept:
@@ -91,6 +94,29 @@ export class OfferingIndex {
     return this.derivedColumns.get(key) as T;
   }
 
+  /** The values at a path as integer keys (by `keyOf`, named `name`), built once per path. */
+  keyColumn(path: readonly string[], name: string, keyOf: (term: Term) => string): KeyColumn {
+    return this.derived(`keys ${name} ${path.join(' ')}`, () => KeyColumn.build(this.pathColumn(path), this.rows, keyOf));
+  }
+
+  /** The IRI (or `_:label`) of every row's offering, for stable ordering. */
+  ids(): readonly string[] {
+    return this.derived('ids', () => this.terms.map((term) => (term.termType === 'BlankNode' ? `_:${term.value}` : term.value)));
+  }
+
+  /** Each row's position in the order of offering ids: a stable, cheap tie-breaker. */
+  idOrder(): Int32Array {
+    return this.derived('id-order', () => {
+      const ids = this.ids();
+      const rows = Array.from({ length: this.rows }, (_, row) => row).sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+      const order = new Int32Array(this.rows);
+      rows.forEach((row, position) => {
+        order[row] = position;
+      });
+      return order;
+    });
+  }
+
   /** The row's offering in the typed model (read once, on demand). */
   offering(row: number): Offering {
     let offering = this.offerings.get(row);
@@ -108,11 +134,16 @@ export class OfferingIndex {
     return provider;
   }
 
-  /** The prerequisites that apply to the row: the manifest's and the offering's own. */
+  /** The prerequisites that apply to the row: the manifest's (read once per manifest) and the offering's own. */
   prerequisites(row: number): Prerequisite[] {
-    const entry = this.entry(row);
-    const fromManifest = new NodeReader(entry.dataset, entry.manifest).nodes(`${NS.mpli}prerequisite`);
+    const e = this.entryOfRow[row] as number;
+    const byManifest = this.derived('manifest-prerequisites', () => new Map<number, Prerequisite[]>());
+    let fromManifest = byManifest.get(e);
+    if (!fromManifest) {
+      const entry = this.entry(row);
+      byManifest.set(e, (fromManifest = readPrerequisites(new NodeReader(entry.dataset, entry.manifest).nodes(`${NS.mpli}prerequisite`))));
+    }
     const own = this.node(row).nodes(`${NS.mpli}prerequisite`);
-    return [...fromManifest, ...own].map(readPrerequisite).filter((p): p is Prerequisite => p !== undefined);
+    return own.length ? [...fromManifest, ...readPrerequisites(own)] : fromManifest;
   }
 }

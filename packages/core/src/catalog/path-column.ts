@@ -33,6 +33,14 @@ export class PathColumn {
     return (this.offsets[row + 1] as number) - (this.offsets[row] as number);
   }
 
+  /** A fresh array with `some` for rows that have a value at the path and `none` for the others. */
+  presence(some: number, none: number): Uint8Array {
+    const rows = this.offsets.length - 1;
+    const out = new Uint8Array(rows);
+    for (let row = 0; row < rows; row += 1) out[row] = (this.offsets[row + 1] as number) > (this.offsets[row] as number) ? some : none;
+    return out;
+  }
+
   /** Calls `visit` for every (row, value) pair, in row order. */
   forEach(visit: (row: number, value: Term, position: number) => void): void {
     for (let row = 0; row + 1 < this.offsets.length; row += 1) {

@@ -26,7 +26,8 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
   private readonly columns = new QuadColumns();
   private readonly rowSet = new RowSet(this.columns);
   private live = 0;
-  private groups: { s: GroupedRows; p: GroupedRows; o: GroupedRows } | undefined;
+  // Rows grouped by subject, predicate and object, each built on first use after a change.
+  private groups: { s?: GroupedRows; p?: GroupedRows; o?: GroupedRows } = {};
 
   constructor(quads?: Iterable<Quad>) {
     if (quads) this.addQuads(quads);
@@ -45,7 +46,7 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
     if (this.rowSet.find(s, p, o, g) === -1) {
       this.rowSet.insert(this.columns.append(s, p, o, g));
       this.live += 1;
-      this.groups = undefined;
+      this.groups = {};
     }
     return this;
   }
@@ -62,7 +63,7 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
       // A deleted row keeps its slot in the row set; with subject -1 it never matches again.
       this.columns.s[row] = -1;
       this.live -= 1;
-      this.groups = undefined;
+      this.groups = {};
     }
     return this;
   }
@@ -97,7 +98,7 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
     if (id === undefined || p === undefined) return [];
     const { columns, terms } = this;
     const result: Term[] = [];
-    for (const row of this.index()[by].group(id)) if (columns.p[row] === p) result.push(terms[wanted[row] as number] as Term);
+    for (const row of this.grouped(by).group(id)) if (columns.p[row] === p) result.push(terms[wanted[row] as number] as Term);
     return result;
   }
 
@@ -128,7 +129,7 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
     if (ids.some((id) => id === undefined)) return new Int32Array(0);
     const [s, p, o] = ids as number[];
     const pattern = ids as number[];
-    const candidates = s !== -1 ? this.index().s.group(s as number) : o !== -1 ? this.index().o.group(o as number) : p !== -1 ? this.index().p.group(p as number) : undefined;
+    const candidates = s !== -1 ? this.grouped('s').group(s as number) : o !== -1 ? this.grouped('o').group(o as number) : p !== -1 ? this.grouped('p').group(p as number) : undefined;
     const rows: number[] = [];
     if (candidates) {
       for (const row of candidates) if (this.rowMatches(row, pattern)) rows.push(row);
@@ -156,17 +157,19 @@ export class CompactDataset implements DatasetCore<Quad, Quad> {
     return id;
   }
 
-  private index(): { s: GroupedRows; p: GroupedRows; o: GroupedRows } {
-    if (!this.groups) {
+  private grouped(position: 's' | 'p' | 'o'): GroupedRows {
+    let groups = this.groups[position];
+    if (!groups) {
       const { columns } = this;
-      const live = (row: number) => columns.isLive(row);
-      const count = this.terms.length;
-      this.groups = {
-        s: GroupedRows.build(columns.s, columns.length, count, live),
-        p: GroupedRows.build(columns.p, columns.length, count, live),
-        o: GroupedRows.build(columns.o, columns.length, count, live),
-      };
+      groups = GroupedRows.build(columns[position], columns.length, this.terms.length, (row) => columns.isLive(row));
+      this.groups[position] = groups;
     }
-    return this.groups;
+    return groups;
+  }
+
+  /** Releases spare capacity once the dataset is complete (a catalog holds many small ones). */
+  trim(): this {
+    this.columns.trim();
+    return this;
   }
 }

@@ -25,11 +25,19 @@ export class QuadColumns {
     return (this.s[index] ?? -1) >= 0;
   }
 
+  /** Shrinks the columns to the rows written (the next append grows them again). */
+  trim(): void {
+    this.resize(Math.max(this.length, 1));
+  }
+
   private grow(): void {
-    const size = this.s.length * 2;
+    this.resize(this.s.length * 2);
+  }
+
+  private resize(size: number): void {
     const widen = (old: Int32Array) => {
       const next = new Int32Array(size);
-      next.set(old);
+      next.set(old.subarray(0, Math.min(old.length, size)));
       return next;
     };
     this.s = widen(this.s);

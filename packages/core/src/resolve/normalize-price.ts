@@ -45,7 +45,8 @@ export function normalizePrice(fact: PriceFact, basis: PriceBasis, rates: Curren
   if (Boolean(fact.perQuantity) !== Boolean(basis.perQuantity)) {
     return { comparable: false, fact, reason: fact.perQuantity ? `priced${perQuantityText(fact.perQuantity)}, the limit is per instance` : `priced per instance, the limit is per ${basis.perQuantity?.text}` };
   }
-  let value = multiply(multiply(fact.amount, fx), divide(basis.periodSeconds, fact.periodSeconds));
+  const amount = parseDecimal(fact.amountText) ?? { num: 0n, den: 1n };
+  let value = multiply(multiply(amount, fx), divide(basis.periodSeconds, fact.periodSeconds));
   if (fact.perQuantity && basis.perQuantity) {
     if (fact.perQuantity.kind !== basis.perQuantity.kind) return { comparable: false, fact, reason: `priced${perQuantityText(fact.perQuantity)}, the limit is per ${basis.perQuantity.text}` };
     value = multiply(value, divide(basis.perQuantity.base, fact.perQuantity.exact));

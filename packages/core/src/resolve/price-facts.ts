@@ -6,9 +6,8 @@ import { mpliName } from '../model/node-reader';
 import { BILLING_MODELS, type BillingModel } from '../model/vocabulary-names';
 import { parseDecimal, type Rational } from '../quantity/rational';
 
-/** One price of an offering, ready for exact normalisation. */
+/** One price of an offering, ready for exact normalisation (the amount is parsed when needed). */
 export interface PriceFact {
-  readonly amount: Rational;
   readonly amountText: string;
   readonly currency: string;
   /** Seconds in the billing period; undefined for one-time prices. */
@@ -20,6 +19,13 @@ export interface PriceFact {
 
 const PRICE = [`${NS.mpli}price`];
 
+// One Rational per billing period unit, shared by every price that uses it.
+const seconds = new Map<string, Rational | undefined>();
+const unitSeconds = (factor: string) => {
+  if (!seconds.has(factor)) seconds.set(factor, parseDecimal(factor));
+  return seconds.get(factor);
+};
+
 /** Every row's prices, read once per index. */
 export function priceFacts(index: OfferingIndex): readonly (readonly PriceFact[])[] {
   return index.derived('price-facts', () => {
@@ -29,16 +35,14 @@ export function priceFacts(index: OfferingIndex): readonly (readonly PriceFact[]
       const dataset = index.entry(row).dataset;
       const node = new NodeReader(dataset, term);
       const amountText = node.string(`${NS.schema}price`);
-      const amount = amountText === undefined ? undefined : parseDecimal(amountText);
       const currency = node.string(`${NS.schema}priceCurrency`);
-      if (!amount || !amountText || !currency) return;
+      if (amountText === undefined || !parseDecimal(amountText) || !currency) return;
       const period = unitByIri(node.string(`${NS.mpli}billingPeriod`) ?? '');
       const perQuantity = node.one(`${NS.mpli}perQuantity`);
       rows[row]?.push({
-        amount,
         amountText,
         currency,
-        periodSeconds: period?.kind === 'duration' ? parseDecimal(period.factor) : undefined,
+        periodSeconds: period?.kind === 'duration' ? unitSeconds(period.factor) : undefined,
         periodSymbol: period?.kind === 'duration' ? period.symbol : undefined,
         perQuantity: perQuantity ? numericValue(dataset, perQuantity) : undefined,
         model: mpliName(node.string(`${NS.mpli}billingModel`), BILLING_MODELS),

@@ -64,11 +64,19 @@ export function describeBasis(basis: PriceBasis): string {
 }
 
 
-/** The currencies of these rows' prices that cannot be converted to the basis currency. */
-export function unconvertedCurrencies(index: OfferingIndex, rows: readonly number[], basis: PriceBasis | undefined, context: ResolveContext): string[] {
+/** The currencies of these rows' prices (the candidates of `kind`) that cannot be converted to the basis currency. */
+export function unconvertedCurrencies(index: OfferingIndex, kind: string, rows: Iterable<number>, basis: PriceBasis | undefined, context: ResolveContext): string[] {
   if (!basis) return [];
   const facts = priceFacts(index);
-  const currencies = new Set<string>();
-  for (const row of rows) for (const fact of facts[row] ?? []) if (!conversionFactor(context.rates, fact.currency, basis.currency)) currencies.add(fact.currency);
-  return [...currencies].sort();
+  // The currencies of the whole catalog, once; then only those present among these rows.
+  const currencies = index.derived('currencies', () => [...new Set(facts.flatMap((list) => list.map((f) => f.currency)))]);
+  const unconvertible = currencies.filter((currency) => !conversionFactor(context.rates, currency, basis.currency));
+  if (unconvertible.length === 0) return [];
+  // The rows are the candidates of one kind, so the kind names them.
+  const key = `unconverted ${kind} ${unconvertible.join(',')}`;
+  return index.derived(key, () => {
+    const seen = new Set<string>();
+    for (const row of rows) for (const fact of facts[row] ?? []) if (unconvertible.includes(fact.currency)) seen.add(fact.currency);
+    return [...seen].sort();
+  });
 }

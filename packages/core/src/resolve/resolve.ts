@@ -7,7 +7,8 @@ import { compileRequirements, type CompiledNeed } from './compile-requirements';
 import { PRESENCE_IS_EVIDENCE, type EvidenceVerifier, type ResolveContext } from './context';
 import { checkRates, type CurrencyRates } from './currency-rates';
 import { MET } from './outcome';
-import { checkPrerequisites } from './prerequisites';
+import { checkPrerequisites, type RequiredAction } from './prerequisites';
+import { topRows } from './top-rows';
 import { describeBasis, priceScores, priceText, rankingBasis, unconvertedCurrencies } from './price-ranking';
 import { reportConstraints, summarizeOffering } from './offering-summary';
 import { relaxations } from './relaxations';
@@ -63,70 +64,117 @@ export async function resolve(requirements: Requirements, catalog: Catalog, opti
   return { asOf: context.asOf, needs, notes: currencyNotes(needs, options.rates) };
 }
 
-function resolveNeed(index: OfferingIndex, compiled: CompiledNeed, requirements: Requirements, context: ResolveContext, options: ResolveOptions): NeedResult {
-  const kindCode = OFFERING_KINDS.indexOf(compiled.kind);
-  const inKind = (row: number) => compiled.kind === 'ServiceOffering' || index.kinds[row] === kindCode;
-  const must = compiled.mustHave.map((c) => c.evaluate(index));
-  const nice = compiled.niceToHave.map((c) => c.evaluate(index));
+/** The rows of the need's kind (cached per kind), and how many must-haves each row misses. */
+function countMisses(index: OfferingIndex, kind: CompiledNeed['kind'], must: readonly Uint8Array[]): { candidates: Int32Array; misses: Uint8Array } {
+  const candidates = index.derived(`candidates ${kind}`, () => {
+    const kindCode = OFFERING_KINDS.indexOf(kind);
+    const rows: number[] = [];
+    for (let row = 0; row < index.rows; row += 1) if (kind === 'ServiceOffering' || index.kinds[row] === kindCode) rows.push(row);
+    return Int32Array.from(rows);
+  });
   const misses = new Uint8Array(index.rows);
-  const candidates: number[] = [];
-  for (let row = 0; row < index.rows; row += 1) {
-    if (!inKind(row)) continue;
-    candidates.push(row);
-    for (const statuses of must) if (statuses[row] !== MET) misses[row] = (misses[row] as number) + 1;
+  // Constraint by constraint over typed arrays: tight loops the JIT compiles well.
+  for (const statuses of must) addMisses(misses, statuses);
+  return { candidates, misses };
+}
+
+function addMisses(misses: Uint8Array, statuses: Uint8Array): void {
+  for (let row = 0; row < statuses.length; row += 1) if (statuses[row] !== MET) misses[row] = (misses[row] as number) + 1;
+}
+
+/** Splits candidates into matches (no miss) and near misses (at most `maxMisses`), in one pass. */
+function partition(candidates: Int32Array, misses: Uint8Array, maxMisses: number): { matchRows: number[]; nearRows: number[] } {
+  const matchRows: number[] = [];
+  const nearRows: number[] = [];
+  for (let i = 0; i < candidates.length; i += 1) {
+    const row = candidates[i] as number;
+    const missed = misses[row] as number;
+    if (missed === 0) matchRows.push(row);
+    else if (missed <= maxMisses) nearRows.push(row);
   }
-  const matchRows = candidates.filter((row) => misses[row] === 0);
-  const basis = rankingBasis(index, compiled, matchRows, context);
-  const prices = priceScores(index, matchRows, basis, context);
+  return { matchRows, nearRows };
+}
+
+/** The actions a row needs: manifest-wide prerequisites checked once per manifest, an offering's own per offering. */
+function prerequisiteChecker(index: OfferingIndex, requirements: Requirements, context: ResolveContext): (row: number) => RequiredAction[] {
+  const own = index.derived('own-prerequisites', (i) => {
+    const column = i.pathColumn([`${NS.mpli}prerequisite`]);
+    return Uint8Array.from({ length: i.rows }, (_, row) => (column.count(row) > 0 ? 1 : 0));
+  });
+  const byEntry = new Map<number, RequiredAction[]>();
+  const check = (row: number) => checkPrerequisites(index.prerequisites(row), requirements.consumer, index.provider(row), context);
+  return (row) => {
+    if (own[row]) return check(row);
+    const entry = index.entryIndex(row);
+    let actions = byEntry.get(entry);
+    if (!actions) byEntry.set(entry, (actions = check(row)));
+    return actions;
+  };
+}
+
+/** Each row's score: weighted share of nice-to-haves met, and price against the cheapest. */
+function scores(index: OfferingIndex, compiled: CompiledNeed, rows: readonly number[], nice: readonly Uint8Array[], price: Float64Array, options: ResolveOptions) {
   const weights = { niceToHave: options.weights?.niceToHave ?? 0.6, price: options.weights?.price ?? 0.4 };
   const niceWeights = compiled.niceToHave.map((c) => c.constraint.weight ?? 1);
-  const totalNice = niceWeights.reduce((a, b) => a + b, 0);
-  const niceScore = (row: number) => (totalNice === 0 ? 1 : nice.reduce((sum, statuses, i) => sum + (statuses[row] === MET ? (niceWeights[i] as number) : 0), 0) / totalNice);
-  const actionsByEntry = new Map<number, ReturnType<typeof checkPrerequisites>>();
-  const actionsOf = (row: number) => {
-    // Manifest-wide prerequisites are checked once per manifest; an offering's own, per offering.
-    const key = index.entryIndex(row);
-    if (index.node(row).objects(`${NS.mpli}prerequisite`).length > 0) return checkPrerequisites(index.prerequisites(row), requirements.consumer, index.provider(row), context);
-    if (!actionsByEntry.has(key)) actionsByEntry.set(key, checkPrerequisites(index.prerequisites(row), requirements.consumer, index.provider(row), context));
-    return actionsByEntry.get(key) ?? [];
-  };
-  const ranked = matchRows
-    .map((row) => ({ row, nice: niceScore(row), price: prices[row] as number, actions: actionsOf(row) }))
-    .map((m) => ({ ...m, score: weights.niceToHave * m.nice + weights.price * m.price }))
-    .sort((a, b) => b.score - a.score || a.actions.length - b.actions.length || index.node(a.row).id.localeCompare(index.node(b.row).id));
-  const top = options.top ?? 50;
-  const matches: OfferingMatch[] = ranked.slice(0, top).map((m, i) => {
-    const price = priceText(index, m.row, basis, context);
-    return {
-      rank: i + 1,
-      status: m.actions.length ? 'needsAction' : 'match',
-      offering: summarizeOffering(index, m.row),
-      score: Number(m.score.toFixed(6)),
-      scoreParts: { niceToHave: Number(m.nice.toFixed(6)), price: Number(m.price.toFixed(6)) },
-      ...(price ? { price } : {}),
-      constraints: reportConstraints(index, m.row, compiled.mustHave, compiled.niceToHave, { hints: false }),
-      actions: m.actions,
-    };
-  });
+  const total = niceWeights.reduce((a, b) => a + b, 0);
+  const niceScore = new Float64Array(index.rows);
+  const score = new Float64Array(index.rows);
+  for (const row of rows) {
+    let met = 0;
+    nice.forEach((statuses, i) => {
+      if (statuses[row] === MET) met += niceWeights[i] as number;
+    });
+    niceScore[row] = total === 0 ? 1 : met / total;
+    score[row] = weights.niceToHave * (niceScore[row] as number) + weights.price * (price[row] as number);
+  }
+  return { niceScore, score };
+}
+
+function resolveNeed(index: OfferingIndex, compiled: CompiledNeed, requirements: Requirements, context: ResolveContext, options: ResolveOptions): NeedResult {
+  const must = compiled.mustHave.map((c) => c.evaluate(index));
+  const nice = compiled.niceToHave.map((c) => c.evaluate(index));
   const maxMisses = options.nearMissMaxMisses ?? 2;
-  const rejectedRows = candidates.filter((row) => (misses[row] as number) > 0).sort((a, b) => (misses[a] as number) - (misses[b] as number) || index.node(a).id.localeCompare(index.node(b).id));
-  const near = rejectedRows.filter((row) => (misses[row] as number) <= maxMisses);
+  const { candidates, misses } = countMisses(index, compiled.kind, must);
+  const { matchRows, nearRows } = partition(candidates, misses, maxMisses);
+  const basis = rankingBasis(index, compiled, matchRows, context);
+  const price = priceScores(index, matchRows, basis, context);
+  const { niceScore, score } = scores(index, compiled, matchRows, nice, price, options);
+  const actions = prerequisiteChecker(index, requirements, context);
+  const order = index.idOrder();
+  const byId = (a: number, b: number) => (order[a] as number) - (order[b] as number);
+  const ranked = topRows(matchRows, options.top ?? 50, (a, b) => (score[b] as number) - (score[a] as number) || actions(a).length - actions(b).length || byId(a, b));
+  const needingAction = matchRows.filter((row) => actions(row).length > 0).length;
+  const byMisses = (a: number, b: number) => (misses[a] as number) - (misses[b] as number) || byId(a, b);
+  const farRows = options.explain === 'all' ? candidates.filter((row) => (misses[row] as number) > maxMisses) : [];
   const explainRow = (row: number): OfferingRejection => ({
     offering: summarizeOffering(index, row),
     misses: misses[row] as number,
     constraints: reportConstraints(index, row, compiled.mustHave, [], { hints: true }),
   });
-  const far = options.explain === 'all' ? rejectedRows.filter((row) => (misses[row] as number) > maxMisses) : [];
+  const matches: OfferingMatch[] = ranked.map((row, i) => {
+    const text = priceText(index, row, basis, context);
+    const needed = actions(row);
+    return {
+      rank: i + 1,
+      status: needed.length ? 'needsAction' : 'match',
+      offering: summarizeOffering(index, row),
+      score: Number((score[row] as number).toFixed(6)),
+      scoreParts: { niceToHave: Number((niceScore[row] as number).toFixed(6)), price: Number((price[row] as number).toFixed(6)) },
+      ...(text ? { price: text } : {}),
+      constraints: reportConstraints(index, row, compiled.mustHave, compiled.niceToHave, { hints: false }),
+      actions: needed,
+    };
+  });
   return {
     need: { id: compiled.need.id, ...(compiled.need.title ? { title: compiled.need.title } : {}), kind: compiled.kind },
     candidates: candidates.length,
-    counts: { matches: ranked.filter((m) => !m.actions.length).length, needsAction: ranked.filter((m) => m.actions.length).length, nearMisses: near.length, rejected: rejectedRows.length - near.length },
+    counts: { matches: matchRows.length - needingAction, needsAction: needingAction, nearMisses: nearRows.length, rejected: candidates.length - matchRows.length - nearRows.length },
     matches,
-    nearMisses: near.slice(0, options.maxNearMisses ?? 20).map(explainRow),
-    rejected: far.slice(0, options.maxRejected ?? 200).map(explainRow),
-    relaxations: relaxations(index, compiled, must, misses, candidates),
+    nearMisses: topRows(nearRows, options.maxNearMisses ?? 20, byMisses).map(explainRow),
+    rejected: topRows(farRows, options.maxRejected ?? 200, byMisses).map(explainRow),
+    relaxations: relaxations(index, compiled, must, misses, nearRows),
     ...(basis ? { priceBasis: describeBasis(basis) } : {}),
-    unconvertedCurrencies: unconvertedCurrencies(index, candidates, basis, context),
+    unconvertedCurrencies: unconvertedCurrencies(index, compiled.kind, candidates, basis, context),
   };
 }
 

@@ -1,47 +1,13 @@
-import type { Term } from '@rdfjs/types';
-import { NS } from '@mpli/shapes';
 import type { OfferingIndex } from '../../catalog/offering-index';
 import { MpliError } from '../../errors/mpli-error';
-import { mpliName, NodeReader } from '../../model/node-reader';
 import type { CertificationConstraint } from '../../model/requirements-types';
-import { ASSURANCE_LEVELS, CERTIFICATION_SCHEMES, type AssuranceLevel } from '../../model/vocabulary-names';
+import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../model/vocabulary-names';
+import { facts, type CertificationFact } from './certification-facts';
+import { certificationRanks } from './certification-ranks';
 import type { CompiledConstraint } from '../compiled-constraint';
 import type { ResolveContext } from '../context';
 import { FAILED, MET, NOT_EVIDENCED, type ConstraintOutcome } from '../outcome';
 
-const OWN = [`${NS.mpli}certification`];
-const PROVIDERS = [`${NS.gx}providedBy`, `${NS.mpli}certification`];
-const LEVELS = Object.keys(ASSURANCE_LEVELS) as AssuranceLevel[];
-
-interface CertificationFact {
-  readonly scheme: string | undefined;
-  readonly level: AssuranceLevel | undefined;
-  readonly validUntil: string | undefined;
-  readonly evidence: string | undefined;
-}
-
-/** Every row's certifications (its own and its provider's), read once per index. */
-function facts(index: OfferingIndex, row: number): readonly CertificationFact[] {
-  return index.derived('certification-facts', readAllFacts)[row] ?? [];
-}
-
-function readAllFacts(index: OfferingIndex): CertificationFact[][] {
-  return Array.from({ length: index.rows }, (_, row) => readFacts(index, row));
-}
-
-function readFacts(index: OfferingIndex, row: number): CertificationFact[] {
-  const dataset = index.entry(row).dataset;
-  const nodes: Term[] = [...index.pathColumn(OWN).of(row), ...index.pathColumn(PROVIDERS).of(row)];
-  return nodes.map((term) => {
-    const node = new NodeReader(dataset, term);
-    return {
-      scheme: mpliName(node.string(`${NS.mpli}scheme`), CERTIFICATION_SCHEMES),
-      level: mpliName(node.string(`${NS.mpli}assuranceLevel`), LEVELS),
-      validUntil: node.string(`${NS.mpli}validUntil`),
-      evidence: node.string(`${NS.mpli}evidence`),
-    };
-  });
-}
 
 /**
  * A certification constraint: the offering, or its provider, holds a certification of the scheme,
@@ -56,18 +22,18 @@ export function compileCertification(constraint: CertificationConstraint, contex
   }
   const expected = constraint.minimumLevel ? `${constraint.scheme} at ${constraint.minimumLevel} or higher` : constraint.scheme;
   const label = constraint.label ?? `certified ${expected}`;
-  const judge = (fact: CertificationFact, offering: string, minimumRank: number | undefined = minimum?.rank): number => {
+  const judge = (fact: CertificationFact, offering: () => string, minimumRank: number | undefined = minimum?.rank): number => {
     if (fact.scheme !== constraint.scheme) return FAILED;
     // A level counts only within its own scheme: C5 Type 2 says nothing about EUCS.
     const level = fact.level && ASSURANCE_LEVELS[fact.level].scheme === constraint.scheme ? ASSURANCE_LEVELS[fact.level] : undefined;
     if (minimumRank !== undefined && (!level || level.rank < minimumRank)) return FAILED;
     if (fact.validUntil && fact.validUntil < context.asOf) return FAILED;
-    if (!fact.evidence || !context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering, scheme: constraint.scheme })) return NOT_EVIDENCED;
+    if (!fact.evidence || !context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering: offering(), scheme: constraint.scheme })) return NOT_EVIDENCED;
     return MET;
   };
   const best = (index: OfferingIndex, row: number) => {
     const all = facts(index, row);
-    const verdicts = all.map((fact) => judge(fact, index.term(row).value));
+    const verdicts = all.map((fact) => judge(fact, () => index.term(row).value));
     const at = verdicts.indexOf(MET) >= 0 ? verdicts.indexOf(MET) : verdicts.indexOf(NOT_EVIDENCED);
     return { all, status: at >= 0 ? (verdicts[at] as number) : FAILED, fact: all[at] };
   };
@@ -77,8 +43,12 @@ export function compileCertification(constraint: CertificationConstraint, contex
     path: 'mpli:certification',
     expected,
     evaluate(index) {
+      const { evidenced, claimed } = certificationRanks(index, constraint.scheme, context);
+      const needed = minimum?.rank ?? 0;
       const statuses = new Uint8Array(index.rows);
-      for (let row = 0; row < index.rows; row += 1) statuses[row] = best(index, row).status;
+      for (let row = 0; row < index.rows; row += 1) {
+        statuses[row] = (evidenced[row] as number) >= needed ? MET : (claimed[row] as number) >= needed ? NOT_EVIDENCED : FAILED;
+      }
       return statuses;
     },
     explain(index, row): ConstraintOutcome {
@@ -94,17 +64,14 @@ export function compileCertification(constraint: CertificationConstraint, contex
     },
     relax(index, rows) {
       if (!minimum) return undefined;
-      // The lowest level among certifications that would pass (valid, evidenced) at a lower minimum.
-      const passingAt = (row: number, rank: number) => facts(index, row).some((f) => judge(f, index.term(row).value, rank) === MET);
-      const levels = rows.flatMap((row) => facts(index, row)).filter((f) => f.scheme === constraint.scheme && f.level).map((f) => f.level as AssuranceLevel);
-      const candidates = [...new Set(levels)].sort((a, b) => ASSURANCE_LEVELS[b].rank - ASSURANCE_LEVELS[a].rank);
-      for (const level of candidates) {
-        const admitted = rows.filter((row) => passingAt(row, ASSURANCE_LEVELS[level].rank));
-        if (admitted.length === rows.filter((row) => passingAt(row, 0)).length && admitted.length > 0) {
-          return { change: `accept ${constraint.scheme} at ${level} ("${label}")`, wouldAdd: admitted.length };
-        }
-      }
-      return undefined;
+      // Rows whose best valid, evidenced certification of the scheme has a level below the minimum:
+      // accepting the lowest such level admits them all.
+      const { evidenced } = certificationRanks(index, constraint.scheme, context);
+      const below = rows.filter((row) => (evidenced[row] as number) >= 1);
+      if (!below.length) return undefined;
+      const lowest = Math.min(...below.map((row) => evidenced[row] as number));
+      const level = (Object.keys(ASSURANCE_LEVELS) as AssuranceLevel[]).find((l) => ASSURANCE_LEVELS[l].scheme === constraint.scheme && ASSURANCE_LEVELS[l].rank === lowest);
+      return level ? { change: `accept ${constraint.scheme} at ${level} ("${label}")`, wouldAdd: below.length } : undefined;
     },
   };
 }

@@ -83,10 +83,14 @@ export function compilePrice(constraint: PriceConstraint, context: ResolveContex
       return compare(best.value, limit) <= 0 ? { status: 'met', actual, evidence: shown } : { status: 'failed', actual, reason: `${shown}, above ${money(limit, basis)}` };
     },
     relax(index, rows) {
-      const needed = rows.map((row) => cheapest(index, row)).filter((p): p is Extract<NormalizedPrice, { comparable: true }> => p?.comparable === true);
-      if (!needed.length) return undefined;
-      const highest = needed.reduce((a, b) => (compare(a.value, b.value) >= 0 ? a : b));
-      return { change: `raise the maximum price to ${money(highest.value, basis, 'up')} ("${label}")`, wouldAdd: needed.length };
+      // The dearest comparable row sets the new limit; only it needs the exact value.
+      const column = cheapestColumn(index, basis, context);
+      const comparable = rows.filter((row) => !Number.isNaN(column[row] as number));
+      if (!comparable.length) return undefined;
+      const dearest = comparable.reduce((a, b) => ((column[a] as number) >= (column[b] as number) ? a : b));
+      const highest = cheapest(index, dearest);
+      if (!highest?.comparable) return undefined;
+      return { change: `raise the maximum price to ${money(highest.value, basis, 'up')} ("${label}")`, wouldAdd: comparable.length };
     },
   };
 }

@@ -19,9 +19,13 @@ export function compileProvider(constraint: ProviderConstraint): CompiledConstra
     path: 'gx:providedBy',
     expected,
     evaluate(index) {
-      const column = index.pathColumn(PROVIDED_BY);
+      const column = index.keyColumn(PROVIDED_BY, 'lexical', (term) => term.value);
+      const good = column.mask(preferred);
+      const bad = column.mask(excluded);
       const statuses = new Uint8Array(index.rows);
-      for (let row = 0; row < index.rows; row += 1) statuses[row] = ok(column.of(row)[0]?.value) ? MET : FAILED;
+      for (let row = 0; row < index.rows; row += 1) {
+        statuses[row] = column.has(row) && !column.any(row, bad) && (preferred.size === 0 || column.any(row, good)) ? MET : FAILED;
+      }
       return statuses;
     },
     explain(index, row) {

@@ -41,11 +41,14 @@ export function compileRange(constraint: RangeConstraint, context: ResolveContex
     path,
     expected: expectedText(min, max),
     evaluate(index: OfferingIndex): Uint8Array {
-      const statuses = new Uint8Array(index.rows).fill(NOT_EVIDENCED);
-      const values = index.pathColumn(constraint.path);
-      for (let row = 0; row < index.rows; row += 1) if (values.count(row) > 0) statuses[row] = FAILED;
-      index.numericColumn(constraint.path).forEachInRange(kind, min?.value, max?.value, (row) => {
-        statuses[row] = claim && !slaEvidence(index, row, context).evidenced ? NOT_EVIDENCED : MET;
+      const statuses = index.pathColumn(constraint.path).presence(FAILED, NOT_EVIDENCED);
+      const column = index.numericColumn(constraint.path);
+      if (!claim) {
+        column.markInRange(kind, min?.value, max?.value, statuses, MET);
+        return statuses;
+      }
+      column.forEachInRange(kind, min?.value, max?.value, (row) => {
+        statuses[row] = slaEvidence(index, row, context).evidenced ? MET : NOT_EVIDENCED;
       });
       return statuses;
     },

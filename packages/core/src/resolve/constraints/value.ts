@@ -40,12 +40,12 @@ export function compileValue(constraint: ValueConstraint, context: ResolveContex
     path,
     expected,
     evaluate(index) {
-      const column = index.pathColumn(constraint.path);
-      const statuses = new Uint8Array(index.rows).fill(NOT_EVIDENCED);
-      for (let row = 0; row < index.rows; row += 1) if (column.count(row) > 0) statuses[row] = FAILED;
-      column.forEach((row, value) => {
-        if (statuses[row] === FAILED && allowed.has(termValueKey(value))) statuses[row] = accepted(index, row);
-      });
+      const column = index.keyColumn(constraint.path, 'value', termValueKey);
+      const mask = column.mask(allowed);
+      const statuses = new Uint8Array(index.rows);
+      for (let row = 0; row < index.rows; row += 1) {
+        statuses[row] = !column.has(row) ? NOT_EVIDENCED : column.any(row, mask) ? accepted(index, row) : FAILED;
+      }
       return statuses;
     },
     explain(index, row): ConstraintOutcome {
