@@ -49,6 +49,10 @@ export type { Problem, Severity, ValidationReport } from './validation/problem';
 
 export { Catalog, type CatalogLimits } from './catalog/catalog';
 export type { CatalogEntry } from './catalog/catalog-entry';
+export type { CatalogStore } from './catalog/catalog-store';
+export { MemoryCatalogStore } from './catalog/memory-catalog-store';
+export { SparqlCatalogStore, type SparqlStoreOptions } from './catalog/sparql-catalog-store';
+export { httpExchange, type Exchange, type ExchangeOptions } from './io/http-exchange';
 export { OfferingIndex } from './catalog/offering-index';
 export { resolve, type ResolveOptions } from './resolve/resolve';
 export { compileRequirements, type CompiledNeed } from './resolve/compile-requirements';

@@ -5,6 +5,7 @@ import { MpliError } from '../errors/mpli-error';
 import { NodeReader, subjectsOfType } from '../model/node-reader';
 import { partitionByManifest } from '../validation/partition';
 import type { CatalogEntry } from './catalog-entry';
+import type { CatalogStore } from './catalog-store';
 import { OfferingIndex } from './offering-index';
 
 /** Limits that protect a catalog (and its host) from inputs that are too large. */
@@ -69,6 +70,21 @@ export class Catalog {
 
   get size(): { manifests: number; offerings: number; quads: number } {
     return { manifests: this.entries.size, offerings: this.offeringCount, quads: this.quads };
+  }
+
+  /** Builds a catalog from every manifest a store holds. */
+  static async load(store: CatalogStore, limits: CatalogLimits = {}): Promise<Catalog> {
+    const catalog = new Catalog(limits);
+    for (const id of await store.listManifests()) {
+      const dataset = await store.getManifest(id);
+      if (dataset) catalog.addDataset(dataset, { source: `${store.kind}:${id}` });
+    }
+    return catalog;
+  }
+
+  /** Writes every manifest of the catalog to a store (replacing graphs of the same ids). */
+  async saveTo(store: CatalogStore): Promise<void> {
+    for (const entry of this.manifests()) await store.putManifest(entry.id, entry.dataset);
   }
 
   /** The index of every offering, built on first use after a change. */

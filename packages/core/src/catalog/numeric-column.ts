@@ -9,7 +9,12 @@ interface SortedKeys {
   readonly rows: Int32Array;
   /** The value's term (a literal or a quantity node), to compute the exact value when needed. */
   readonly terms: readonly Term[];
+  /** 1 where the double is the exact value (an integer within 2^53), so no recomputation is needed. */
+  readonly exactDouble: Uint8Array;
 }
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const isExactDouble = (value: Rational) => value.den === 1n && value.num <= SAFE && value.num >= -SAFE;
 
 // Doubles decide everything except values within this relative distance of a bound, which are
 // compared exactly (bigint rationals): fast on the bulk, exact at the edge.
@@ -28,18 +33,24 @@ export class NumericColumn {
   ) {}
 
   static build(index: OfferingIndex, column: PathColumn): NumericColumn {
-    const pending = new Map<NumericKind, { approx: number; row: number; term: Term }[]>();
+    const pending = new Map<NumericKind, { approx: number; row: number; term: Term; exact: boolean }[]>();
     column.forEach((row, term) => {
       const value = numericValue(index.entry(row).dataset, term);
       if (!value) return;
       const list = pending.get(value.kind) ?? [];
-      list.push({ approx: value.approx, row, term });
+      const exact = isExactDouble(value.exact);
+      list.push({ approx: exact ? Number(value.exact.num) : value.approx, row, term, exact });
       pending.set(value.kind, list);
     });
     const byKind = new Map<NumericKind, SortedKeys>();
     for (const [kind, list] of pending) {
       list.sort((a, b) => a.approx - b.approx);
-      byKind.set(kind, { approx: Float64Array.from(list, (v) => v.approx), rows: Int32Array.from(list, (v) => v.row), terms: list.map((v) => v.term) });
+      byKind.set(kind, {
+        approx: Float64Array.from(list, (v) => v.approx),
+        rows: Int32Array.from(list, (v) => v.row),
+        terms: list.map((v) => v.term),
+        exactDouble: Uint8Array.from(list, (v) => (v.exact ? 1 : 0)),
+      });
     }
     return new NumericColumn(index, column, byKind);
   }
@@ -69,12 +80,45 @@ export class NumericColumn {
     for (let i = lo; i < hi; i += 1) if (this.within(keys, i, min, max)) hit(keys.rows[i] as number);
   }
 
+  /**
+   * The lowest and the highest value of `kind` among the given rows, exactly, found by walking
+   * the sorted keys from each end (no per-row reading).
+   */
+  extremes(kind: NumericKind, rows: readonly number[]): { lowest?: NumericValue | undefined; highest?: NumericValue | undefined; rows: number } {
+    const keys = this.byKind.get(kind);
+    if (!keys || rows.length === 0) return { rows: 0 };
+    const wanted = new Uint8Array(this.index.rows);
+    for (const row of rows) wanted[row] = 1;
+    const valueAt = (i: number) => numericValue(this.index.entry(keys.rows[i] as number).dataset, keys.terms[i] as Term);
+    let first = -1;
+    let last = -1;
+    const seen = new Uint8Array(this.index.rows);
+    let count = 0;
+    for (let i = 0; i < keys.rows.length; i += 1) {
+      const row = keys.rows[i] as number;
+      if (!wanted[row]) continue;
+      if (first < 0) first = i;
+      last = i;
+      if (!seen[row]) {
+        seen[row] = 1;
+        count += 1;
+      }
+    }
+    if (first < 0) return { rows: 0 };
+    return { lowest: valueAt(first), highest: valueAt(last), rows: count };
+  }
+
   /** The kinds present in the column. */
   kinds(): NumericKind[] {
     return [...this.byKind.keys()];
   }
 
   private within(keys: SortedKeys, i: number, min: Rational | undefined, max: Rational | undefined): boolean {
+    // Both sides exact as doubles (integers, the common case): the doubles decide.
+    if (keys.exactDouble[i] && (min === undefined || isExactDouble(min)) && (max === undefined || isExactDouble(max))) {
+      const value = keys.approx[i] as number;
+      return (min === undefined || value >= Number(min.num)) && (max === undefined || value <= Number(max.num));
+    }
     const exact = numericValue(this.index.entry(keys.rows[i] as number).dataset, keys.terms[i] as Term)?.exact;
     return exact !== undefined && (min === undefined || compare(exact, min) >= 0) && (max === undefined || compare(exact, max) <= 0);
   }

@@ -1,6 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { MpliError } from '../errors/mpli-error';
 import { formatFromMediaType, RDF_FORMATS, type RdfFormat } from '../rdf/formats';
+import { readBody } from './http-exchange';
 
 /** Options for {@link fetchText}. */
 export interface FetchTextOptions {
@@ -42,41 +43,12 @@ export async function fetchText(url: string, options: FetchTextOptions): Promise
       await response.body.dump();
       throw fetchFailed(url, `HTTP ${response.statusCode}`);
     }
-    const text = await readLimited(response, url, options.maxBytes, signal);
+    const text = await readBody(response, url, options.maxBytes, signal);
     const contentType = response.headers['content-type'];
     return { text, format: typeof contentType === 'string' ? formatFromMediaType(contentType) : undefined };
   }
   throw fetchFailed(url, `more than ${options.maxRedirects ?? 5} redirects`);
 }
-
-async function readLimited(response: Dispatcher.ResponseData, url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
-  const declared = Number(response.headers['content-length'] ?? NaN);
-  if (declared > maxBytes) {
-    await response.body.dump();
-    throw tooLarge(url, declared, maxBytes);
-  }
-  const chunks: Buffer[] = [];
-  let received = 0;
-  try {
-    for await (const chunk of response.body) {
-      received += (chunk as Buffer).length;
-      if (received > maxBytes) {
-        response.body.destroy();
-        throw tooLarge(url, received, maxBytes);
-      }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof MpliError) throw error;
-    throw fetchFailed(url, signal.aborted ? 'timed out while reading the body' : (error as Error).message, error);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const tooLarge = (url: string, bytes: number, maxBytes: number) =>
-  new MpliError('INPUT_TOO_LARGE', `${url} is more than ${maxBytes} bytes (${bytes} seen), above the limit`, {
-    details: { source: url, bytes, maxBytes },
-  });
 
 const fetchFailed = (url: string, reason: string, cause?: unknown) =>
   new MpliError('FETCH_FAILED', `Cannot fetch ${url}: ${reason}`, { cause, details: { source: url, reason } });

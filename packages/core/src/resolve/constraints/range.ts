@@ -66,15 +66,11 @@ export function compileRange(constraint: RangeConstraint, context: ResolveContex
       return { status: 'met', actual, evidence: `${path} ${fits.text}` };
     },
     relax(index: OfferingIndex, rows: readonly number[]) {
-      const numeric = index.numericColumn(constraint.path);
-      const admitted = rows.filter((row) => numeric.of(row).some((v) => v.kind === kind));
-      const values = admitted.flatMap((row) => numeric.of(row).filter((v) => v.kind === kind)).sort((a, b) => compare(a.exact, b.exact));
-      const lowest = values[0];
-      const highest = values[values.length - 1];
+      const { lowest, highest, rows: admitted } = index.numericColumn(constraint.path).extremes(kind, rows);
       const changes: string[] = [];
       if (min && lowest && compare(lowest.exact, min.value) < 0) changes.push(`lower the minimum to ${inUnit(lowest.exact, unit, 'down')}`);
       if (max && highest && compare(highest.exact, max.value) > 0) changes.push(`raise the maximum to ${inUnit(highest.exact, unit, 'up')}`);
-      return changes.length ? { change: `${changes.join(' and ')} ("${label}")`, wouldAdd: new Set(admitted).size } : undefined;
+      return changes.length ? { change: `${changes.join(' and ')} ("${label}")`, wouldAdd: admitted } : undefined;
     },
   };
 }

@@ -1,0 +1,5 @@
+#!/bin/bash
+# Stops the services up.sh started (only the processes it recorded).
+set -euo pipefail
+here=$(dirname "$0")
+bash "$here/virtuoso-stop.sh"

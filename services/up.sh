@@ -1,0 +1,6 @@
+#!/bin/bash
+# Starts (installing from Debian where missing) every service the integration tests need, on
+# loopback only. Idempotent: a service already running is left as it is.
+set -euo pipefail
+here=$(dirname "$0")
+bash "$here/virtuoso-start.sh"
