@@ -16,6 +16,9 @@ export function mpliPackageConfig(entry: Record<string, string>, extra: Partial<
     splitting: true,
     treeshake: true,
     outDir: 'dist',
+    // A library never bundles what it imports by name: every package import stays an import,
+    // resolved from the installing project's node_modules (and listed in dependencies).
+    external: [/^[^./]/],
     ...extra,
   });
 }

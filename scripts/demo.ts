@@ -1,12 +1,13 @@
-// pnpm demo: the main job, end to end on one machine. For now (issue 2, the foundation) it shows
-// providers publishing manifests of different styles, consumers writing requirements, every
-// manifest validated against the MPLI shapes, a broken manifest explained, and a summary. Later
-// issues grow it into the whole story (trust, discovery, matching, delivery, migration).
+// pnpm demo: the main job, end to end on one machine. So far it shows providers publishing
+// manifests of different styles, consumers writing requirements, every manifest validated against
+// the MPLI shapes, a broken manifest explained, and a marketplace matching requirements against
+// every offering both ways. Later issues grow it into the whole story (trust, discovery,
+// delivery, migration).
 // Exits 0 only if every step really happened.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  formatQuantity, parseRdf, readManifest, readRequirements, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
+  Catalog, formatQuantity, parseRdf, readManifest, readRequirements, resolve, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
 } from '@mpli/core';
 import { table } from '@mpli/cli';
 
@@ -79,6 +80,25 @@ const brokenParsed = await parseRdf(broken, { source: 'scaldis-broken.ttl' });
 const brokenReport = await validateDataset(brokenParsed.store, { source: 'scaldis-broken.ttl', text: broken, prefixes: brokenParsed.prefixes });
 for (const p of brokenReport.problems) say(`   ✖ ${p.source}:${p.line ?? '?'} ${p.focusNode} ${p.path ?? ''} = ${p.value ?? '(none)'}\n     ${p.message} [${p.rule}]`);
 steps.push({ step: 'explain a broken manifest', ok: !brokenReport.conforms && brokenReport.problems.length === 1, detail: brokenReport.problems[0]?.rule ?? 'no problem found' });
+
+say('\n5. The marketplace matches the hospital\'s requirements against every offering, both ways.');
+const catalog = new Catalog();
+for (const file of readdirSync(manifests).filter((f) => !f.startsWith('requirements'))) {
+  const { parsed } = await validateInput(join(manifests, file));
+  catalog.addDataset(parsed.store, { source: file });
+}
+const hospital = readRequirements((await validateInput(join(manifests, 'requirements-hospital.ttl'))).parsed.store);
+const matched = await resolve(hospital, catalog, { asOf: '2026-12-01', top: 3 });
+for (const need of matched.needs) {
+  say(`   ${need.need.title}: ${need.counts.matches} ready, ${need.counts.needsAction} needing action, ${need.counts.nearMisses} near misses of ${need.candidates} candidates`);
+  for (const m of need.matches) say(`     #${m.rank} ${m.offering.name} (${m.offering.provider.name}) score ${m.score.toFixed(2)}, ${m.price ?? 'no comparable price'}${m.actions.length ? `; needs: ${m.actions.map((a) => a.action).join('; ')}` : ''}`);
+  for (const miss of need.nearMisses.slice(0, 2)) {
+    const failed = miss.constraints.filter((c) => c.status !== 'met').map((c) => `${c.label}: ${c.reason ?? c.actual}${c.hint ? ` (${c.hint})` : ''}`);
+    say(`     near miss ${miss.offering.name}: ${failed.join('; ')}`);
+  }
+}
+const firstNeed = matched.needs[0];
+steps.push({ step: 'match requirements both ways', ok: (firstNeed?.matches.length ?? 0) > 0 && firstNeed?.matches[0]?.offering.identifier === 'vm-m4', detail: `best: ${firstNeed?.matches[0]?.offering.name ?? 'none'}` });
 
 say(`\nSummary\n${table(['step', 'result', 'detail'], steps.map((s) => [s.step, s.ok ? 'ok' : 'FAILED', s.detail]))}`);
 const failed = steps.filter((s) => !s.ok).length;
