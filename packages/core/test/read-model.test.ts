@@ -70,3 +70,17 @@ describe('readRequirements', () => {
     expect(requirements.consumer.maximumCommitment).toEqual({ amount: '20000', currency: 'EUR', per: 'month' });
   });
 });
+
+describe('texts in several languages', () => {
+  it('picks the same name whatever order the store returns them in', async () => {
+    const text = (order: string) => `@prefix schema: <https://schema.org/> . <https://x.example/o> schema:name ${order} .`;
+    const { NodeReader } = await import('@mpli/core');
+    const { DataFactory } = await import('n3');
+    for (const order of ['"Machine"@fr, "Machine EN"@en', '"Machine EN"@en, "Machine"@fr']) {
+      const { store } = await parseRdf(text(order));
+      expect(new NodeReader(store, DataFactory.namedNode('https://x.example/o')).text('https://schema.org/name')).toBe('Machine EN');
+    }
+    const { store } = await parseRdf(text('"Machine"@fr, "Plain"'));
+    expect(new NodeReader(store, DataFactory.namedNode('https://x.example/o')).text('https://schema.org/name')).toBe('Plain');
+  });
+});

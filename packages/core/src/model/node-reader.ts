@@ -47,6 +47,19 @@ export class NodeReader {
     return this.one(property)?.value;
   }
 
+  /**
+   * A text in a deterministic language choice, whatever order the store returns values in: a
+   * plain string first, then English, then the first language tag in alphabetical order.
+   */
+  text(property: string): string | undefined {
+    const literals = this.objects(property).filter((term) => term.termType === 'Literal');
+    const rank = (term: Term) => {
+      const language = term.termType === 'Literal' ? term.language : '';
+      return language === '' ? '0' : language === 'en' || language.startsWith('en-') ? `1${language}` : `2${language}`;
+    };
+    return literals.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.value < b.value ? -1 : 1))[0]?.value;
+  }
+
   strings(property: string): string[] {
     return this.objects(property).map((term) => term.value);
   }

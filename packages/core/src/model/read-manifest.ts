@@ -14,7 +14,7 @@ const { mpli, gx, schema, dcterms } = { mpli: NS.mpli, gx: NS.gx, schema: NS.sch
 export function readProvider(node: NodeReader): Provider {
   return {
     id: node.id,
-    name: node.require(node.string(`${schema}name`), 'schema:name'),
+    name: node.require(node.text(`${schema}name`), 'schema:name'),
     registrationNumbers: readRegistrationNumbers(node.nodes(`${gx}registrationNumber`)),
     headquarters: node.require(readAddress(node.node(`${gx}headquartersAddress`)), 'gx:headquartersAddress'),
     ...optional('legalAddress', readAddress(node.node(`${gx}legalAddress`))),
@@ -52,7 +52,7 @@ export function readManifest(dataset: DatasetCore, options: { id?: string } = {}
   const provider = node.require(node.node(`${dcterms}publisher`), 'dcterms:publisher');
   return {
     id: node.id,
-    ...optional('title', node.string(`${dcterms}title`)),
+    ...optional('title', node.text(`${dcterms}title`)),
     modified: node.require(node.string(`${dcterms}modified`), 'dcterms:modified'),
     provider: readProvider(provider),
     offerings: node.nodes(`${mpli}offering`).map(readOffering),

@@ -20,8 +20,8 @@ function readBase(node: NodeReader, kind: OfferingKind): OfferingBase {
     id: node.id,
     kind,
     identifier: node.require(node.string(`${dcterms}identifier`), 'dcterms:identifier'),
-    name: node.require(node.string(`${schema}name`), 'schema:name'),
-    ...optional('description', node.string(`${schema}description`)),
+    name: node.require(node.text(`${schema}name`), 'schema:name'),
+    ...optional('description', node.text(`${schema}description`)),
     provider: node.require(node.string(`${gx}providedBy`), 'gx:providedBy'),
     locations: node.nodes(`${mpli}location`).map(readLocation),
     prices: node.nodes(`${mpli}price`).map(readPrice),
@@ -53,7 +53,7 @@ function readGpu(node: NodeReader): Gpu {
 function readImage(node: NodeReader): Image {
   const family = node.string(`${mpli}osFamily`);
   return {
-    name: node.require(node.string(`${schema}name`), 'schema:name'),
+    name: node.require(node.text(`${schema}name`), 'schema:name'),
     ...(family === 'linux' || family === 'windows' || family === 'bsd' ? { osFamily: family } : {}),
   };
 }

@@ -46,7 +46,7 @@ export function readContact(node: NodeReader): Contact {
 export function readTrustAnchor(node: NodeReader): TrustAnchor {
   return {
     identifier: node.require(node.string(`${mpli}anchorIdentifier`), 'mpli:anchorIdentifier'),
-    ...optional('label', node.string(`${rdfs}label`)),
+    ...optional('label', node.text(`${rdfs}label`)),
     trustedFor: node.strings(`${mpli}trustedFor`),
   };
 }
@@ -60,7 +60,7 @@ const issuers = (node: NodeReader) => {
 export function readPrerequisite(node: NodeReader): Prerequisite | undefined {
   const types = node.types();
   const has = (local: string) => types.includes(`${mpli}${local}`);
-  const description = optional('description', node.string(`${NS.schema}description`));
+  const description = optional('description', node.text(`${NS.schema}description`));
   if (has('LegalIdentityPrerequisite')) {
     return {
       kind: 'legalIdentity',

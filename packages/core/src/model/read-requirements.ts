@@ -37,7 +37,7 @@ export function readConstraint(node: NodeReader): Constraint | undefined {
   const types = node.types();
   const common = {
     ...(node.term.termType === 'NamedNode' ? { id: node.id } : {}),
-    ...optional('label', node.string(`${rdfs}label`)),
+    ...optional('label', node.text(`${rdfs}label`)),
     ...optional('weight', node.number(`${mpli}weight`)),
   };
   const has = (local: string) => types.includes(`${mpli}${local}`);
@@ -77,7 +77,7 @@ const constraints = (node: NodeReader, local: string) =>
 function readNeed(node: NodeReader): ServiceNeed {
   return {
     id: node.id,
-    ...optional('title', node.string(`${dcterms}title`)),
+    ...optional('title', node.text(`${dcterms}title`)),
     kind: node.require(mpliName(node.string(`${mpli}offeringKind`), OFFERING_KINDS), 'mpli:offeringKind'),
     mustHave: constraints(node, 'mustHave'),
     niceToHave: constraints(node, 'niceToHave'),
@@ -97,7 +97,7 @@ function readConsumer(node: NodeReader): Consumer {
   const commitment = node.node(`${mpli}maximumCommitment`);
   return {
     id: node.id,
-    name: node.require(node.string(`${schema}name`), 'schema:name'),
+    name: node.require(node.text(`${schema}name`), 'schema:name'),
     ...optional('headquarters', readAddress(node.node(`${gx}headquartersAddress`))),
     registrationNumbers: readRegistrationNumbers(node.nodes(`${gx}registrationNumber`)),
     credentials: node.nodes(`${mpli}holdsCredential`).map(readHeldCredential),

@@ -45,7 +45,7 @@ export function readPriceLimit(node: NodeReader): PriceLimit {
   };
 }
 
-const label = (node: NodeReader | undefined) => (node ? (node.string(`${rdfs}label`) ?? node.id) : undefined);
+const label = (node: NodeReader | undefined) => (node ? (node.text(`${rdfs}label`) ?? node.id) : undefined);
 
 export function readLocation(node: NodeReader): Location {
   const zones = node.nodes(`${mpli}availabilityZone`).map((zone) => label(zone) ?? zone.id);

@@ -11,7 +11,7 @@ export function summarizeOffering(index: OfferingIndex, row: number): OfferingSu
   return {
     id: node.id,
     identifier: node.string(`${NS.dcterms}identifier`) ?? node.id,
-    name: node.string(`${NS.schema}name`) ?? node.id,
+    name: node.text(`${NS.schema}name`) ?? node.id,
     kind: index.kind(row),
     provider: { id: node.string(`${NS.gx}providedBy`), name: provider?.name },
     manifest: entry.id,
