@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CliIo } from '@mpli/cli';
 
 /** A CliIo that records what a command prints. */
@@ -16,3 +19,10 @@ export function captureIo(cwd: string): CliIo & { out: () => string; err: () => 
 
 /** The repository root, where examples/ lives. */
 export const REPO_ROOT = new URL('../../../', import.meta.url).pathname;
+
+/** Writes `text` to a new file `name` in a fresh temporary folder; returns its path. */
+export function scratchFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mpli-cli-'));
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}

@@ -1,18 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResolveResult } from '@mpli/core';
 import { main } from '@mpli/cli';
-import { captureIo, REPO_ROOT } from './capture-io';
+import { captureIo, REPO_ROOT, scratchFile } from './capture-io';
 
 const HOSPITAL = 'examples/manifests/requirements-hospital.ttl';
 
-function scratch(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mpli-match-'));
-  writeFileSync(join(dir, name), text);
-  return join(dir, name);
-}
 
 describe('mpli match', () => {
   it('ranks matches from a folder of manifests: exit 0', async () => {
@@ -38,7 +30,7 @@ describe('mpli match', () => {
   });
 
   it('exits 1 when an input breaks a shape, unless told to skip it', async () => {
-    const broken = scratch('broken.ttl', '@prefix mpli: <https://w3id.org/mpli#> .\n<https://x.example/m> a mpli:Manifest .\n');
+    const broken = scratchFile('broken.ttl', '@prefix mpli: <https://w3id.org/mpli#> .\n<https://x.example/m> a mpli:Manifest .\n');
     const io = captureIo(REPO_ROOT);
     expect(await main(['match', '-r', HOSPITAL, 'examples/manifests/scaldis-cloud.ttl', broken], io)).toBe(1);
     expect(io.err()).toContain('[mplish:Manifest-publisher]');
@@ -51,7 +43,7 @@ describe('mpli match', () => {
     expect(await main(['match', '-r', 'nope.ttl', 'examples/manifests'], captureIo(REPO_ROOT))).toBe(2);
     expect(await main(['match', 'examples/manifests'], captureIo(REPO_ROOT))).toBe(2);
     expect(await main(['match', '-r', HOSPITAL], captureIo(REPO_ROOT))).toBe(2);
-    const impossible = scratch('impossible.ttl', `@prefix mpli: <https://w3id.org/mpli#> . @prefix schema: <https://schema.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    const impossible = scratchFile('impossible.ttl', `@prefix mpli: <https://w3id.org/mpli#> . @prefix schema: <https://schema.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <https://c.example/r> a mpli:RequirementsManifest ; mpli:consumer <https://c.example/#c> ; mpli:need [ a mpli:ServiceNeed ; mpli:offeringKind mpli:VirtualMachineOffering ;
   mpli:mustHave [ a mpli:RangeConstraint ; rdfs:label "vcpu" ; mpli:path mpli:vcpu ; mpli:minimum 8 ; mpli:maximum 4 ] ] .
 <https://c.example/#c> a mpli:Consumer ; schema:name "C" .`);
@@ -61,7 +53,7 @@ describe('mpli match', () => {
   });
 
   it('uses a rate table to compare prices across currencies', async () => {
-    const rates = scratch('rates.json', JSON.stringify({ base: 'EUR', rates: { CHF: '0.95' }, date: '2026-12-01' }));
+    const rates = scratchFile('rates.json', JSON.stringify({ base: 'EUR', rates: { CHF: '0.95' }, date: '2026-12-01' }));
     const io = captureIo(REPO_ROOT);
     expect(await main(['match', '--json', '--rates', rates, '-r', HOSPITAL, 'examples/manifests/scaldis-cloud.ttl'], io)).toBe(0);
     expect((JSON.parse(io.out()) as { result: ResolveResult }).result.notes[0]).toContain('rates given for 2026-12-01');

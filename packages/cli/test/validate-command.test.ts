@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type FileResult } from '@mpli/cli';
-import { captureIo, REPO_ROOT } from './capture-io';
+import { captureIo, REPO_ROOT, scratchFile } from './capture-io';
 
 const EXAMPLES = [
   'examples/manifests/scaldis-cloud.ttl',
@@ -13,11 +12,6 @@ const EXAMPLES = [
   'examples/manifests/requirements-ai-startup.jsonld',
 ];
 
-function scratch(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mpli-cli-'));
-  writeFileSync(join(dir, name), text);
-  return join(dir, name);
-}
 
 describe('mpli validate', () => {
   it('exits 0 and summarises every valid example', async () => {
@@ -30,7 +24,7 @@ describe('mpli validate', () => {
 
   it('exits 1 and explains each broken rule with file and line', async () => {
     const text = readFileSync(join(REPO_ROOT, EXAMPLES[0] ?? ''), 'utf8').replace('mpli:vcpu 4 ;', 'mpli:vcpu 0 ;');
-    const path = scratch('broken.ttl', text);
+    const path = scratchFile('broken.ttl', text);
     const io = captureIo(REPO_ROOT);
     expect(await main(['validate', path], io)).toBe(1);
     const line = text.split('\n').findIndex((l) => l.startsWith(':vm-m4 ')) + 1;
@@ -40,7 +34,7 @@ describe('mpli validate', () => {
   });
 
   it('prints stable JSON with --json', async () => {
-    const bad = scratch('bad.ttl', '@prefix ex: <http://ex.org/> .\nex:a ex:b .\n');
+    const bad = scratchFile('bad.ttl', '@prefix ex: <http://ex.org/> .\nex:a ex:b .\n');
     const io = captureIo(REPO_ROOT);
     expect(await main(['validate', '--json', EXAMPLES[0] ?? '', bad], io)).toBe(2);
     const json = JSON.parse(io.out()) as { conforms: boolean; files: FileResult[] };
