@@ -81,7 +81,7 @@ describe('validateDataset', () => {
   });
 
   it('turns a missing SLA evidence into a warning, not a violation', async () => {
-    const report = await validateText(scaldisWith(' ;\n        mpli:evidence <urn:uuid:6a1f0c2e-4d1b-4f7e-9a61-1c2b3d4e5f60> ]', ' ]'));
+    const report = await validateText(scaldisWith(' ;\n        mpli:evidencedBy <urn:uuid:6a1f0c2e-4d1b-4f7e-9a61-1c2b3d4e5f60> ]', ' ]'));
     expect(report.conforms).toBe(true);
     expect(report.problems).toEqual([expect.objectContaining({ severity: 'warning', rule: 'mplish:ServiceOffering-slaEvidenced', focusNode: ':vm-s2', path: 'mpli:sla', message: expect.stringContaining('not evidenced') })]);
   });

@@ -41,6 +41,7 @@ const REUSED: Record<string, TermDefinition> = {
   url: { '@id': 'gx:url', '@type': 'xsd:anyURI' },
   hash: 'gx:hash',
   keyword: 'gx:keyword',
+  validThrough: { '@id': 'schema:validThrough', '@type': 'xsd:date' },
   VatID: 'gx:VatID',
   LeiCode: 'gx:LeiCode',
   EORI: 'gx:EORI',

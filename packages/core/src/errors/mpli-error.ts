@@ -14,7 +14,11 @@ export type MpliErrorCode =
   | 'INCOMPATIBLE_UNITS'
   | 'CATALOG_LIMIT'
   | 'INVALID_REQUIREMENTS'
-  | 'UNKNOWN_CURRENCY';
+  | 'UNKNOWN_CURRENCY'
+  | 'DID_UNSUPPORTED'
+  | 'DID_INVALID'
+  | 'DID_RESOLUTION_FAILED'
+  | 'SIGNING_FAILED';
 
 /** Options shared by every MPLI error. */
 export interface MpliErrorOptions {

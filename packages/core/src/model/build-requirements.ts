@@ -92,7 +92,7 @@ export function buildRequirements(input: RequirementsInput, options: { store?: C
   for (const credential of input.consumer.credentials ?? []) {
     const held = w.child(consumer, `${mpli}holdsCredential`, `${mpli}HeldCredential`);
     w.iri(held, `${mpli}credentialType`, credential.credentialType);
-    w.iri(held, `${mpli}issuer`, credential.issuer);
+    w.iri(held, `${mpli}issuedBy`, credential.issuer);
     w.iri(held, `${mpli}credentialId`, credential.credentialId);
     if (credential.eidasLevel) w.iri(held, `${mpli}eidasLevel`, `${mpli}${credential.eidasLevel}`);
   }

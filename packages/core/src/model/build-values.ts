@@ -60,16 +60,16 @@ export function writeServiceLevel(w: GraphWriter, subject: Quad_Subject, sla: Se
   if (sla.supportHours) w.iri(node, `${mpli}supportHours`, `${mpli}${sla.supportHours}`);
   writeQuantity(w, node, `${mpli}recoveryPointObjective`, sla.recoveryPointObjective);
   writeQuantity(w, node, `${mpli}recoveryTimeObjective`, sla.recoveryTimeObjective);
-  w.iri(node, `${mpli}evidence`, sla.evidence);
+  w.iri(node, `${mpli}evidencedBy`, sla.evidence);
 }
 
 export function writeCertification(w: GraphWriter, subject: Quad_Subject, certification: Certification): void {
   const node = w.child(subject, `${mpli}certification`, `${mpli}Certification`);
   w.iri(node, `${mpli}scheme`, `${mpli}${certification.scheme}`);
   if (certification.level) w.iri(node, `${mpli}assuranceLevel`, `${mpli}${certification.level}`);
-  w.typed(node, `${mpli}validUntil`, certification.validUntil, 'date');
+  w.typed(node, `${schema}validThrough`, certification.validUntil, 'date');
   w.value(node, `${mpli}certificationBody`, certification.certificationBody);
-  w.iri(node, `${mpli}evidence`, certification.evidence);
+  w.iri(node, `${mpli}evidencedBy`, certification.evidence);
 }
 
 export function writeDelivery(w: GraphWriter, subject: Quad_Subject, delivery: Delivery | undefined): void {

@@ -87,7 +87,7 @@ function readNeed(node: NodeReader): ServiceNeed {
 function readHeldCredential(node: NodeReader): HeldCredential {
   return {
     credentialType: node.require(node.string(`${mpli}credentialType`), 'mpli:credentialType'),
-    ...optional('issuer', node.string(`${mpli}issuer`)),
+    ...optional('issuer', node.string(`${mpli}issuedBy`)),
     ...optional('credentialId', node.string(`${mpli}credentialId`)),
     ...optional('eidasLevel', mpliName(node.string(`${mpli}eidasLevel`), EIDAS_LEVELS)),
   };

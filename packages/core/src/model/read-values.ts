@@ -64,7 +64,7 @@ export function readServiceLevel(node: NodeReader | undefined): ServiceLevel | u
     ...optional('supportHours', mpliName(node.string(`${mpli}supportHours`), SUPPORT_HOURS)),
     ...optional('recoveryPointObjective', readQuantity(node.node(`${mpli}recoveryPointObjective`))),
     ...optional('recoveryTimeObjective', readQuantity(node.node(`${mpli}recoveryTimeObjective`))),
-    ...optional('evidence', node.string(`${mpli}evidence`)),
+    ...optional('evidence', node.string(`${mpli}evidencedBy`)),
   };
 }
 
@@ -73,9 +73,9 @@ export function readCertification(node: NodeReader): Certification {
   return {
     scheme: node.require(mpliName(node.string(`${mpli}scheme`), CERTIFICATION_SCHEMES), 'mpli:scheme'),
     ...optional('level', mpliName(node.string(`${mpli}assuranceLevel`), levels)),
-    ...optional('validUntil', node.string(`${mpli}validUntil`)),
+    ...optional('validUntil', node.string(`${schema}validThrough`)),
     ...optional('certificationBody', node.string(`${mpli}certificationBody`)),
-    ...optional('evidence', node.string(`${mpli}evidence`)),
+    ...optional('evidence', node.string(`${mpli}evidencedBy`)),
   };
 }
 

@@ -69,12 +69,15 @@ function translateJsonLdError(error: unknown, text: string, position: SourcePosi
   const refused = findCause(error, (e): e is MpliError => e instanceof MpliError && e.code === 'REMOTE_CONTEXT_REFUSED');
   if (refused) return refused;
   const e = error as JsonLdErrorShape;
-  const property = e.details?.event?.details?.property ?? e.details?.term;
+  const dropped = e.details?.event?.details?.property;
+  const redefined = e.details?.term;
+  const property = dropped ?? redefined;
   const reason = e.details?.event?.message ?? e.details?.code ?? e.message ?? String(error);
   if (property !== undefined) {
     const offset = text.search(new RegExp(`"${property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`));
     const where = offset >= 0 ? lineAndColumn(text, offset) : {};
-    return new ParseError(`JSON-LD: ${reason} ("${property}" is not defined by the context)`, { ...position, ...where }, { cause: error });
+    const what = dropped !== undefined ? `"${property}" is not defined by the context` : `a context redefines the protected term "${property}"`;
+    return new ParseError(`JSON-LD: ${reason} (${what})`, { ...position, ...where }, { cause: error });
   }
   return new ParseError(`JSON-LD: ${reason}`, position, { cause: error });
 }

@@ -3,12 +3,12 @@ import type { OfferingIndex } from '../catalog/offering-index';
 import type { ResolveContext } from './context';
 
 /**
- * Whether a row's SLA claim is evidenced: it names a credential (mpli:evidence) that the
+ * Whether a row's SLA claim is evidenced: it names a credential (mpli:evidencedBy) that the
  * context's verifier accepts. An offering without an SLA has no claim to evidence.
  */
 export function slaEvidence(index: OfferingIndex, row: number, context: ResolveContext): { evidenced: boolean; credential?: string } {
   const sla = index.node(row).node(`${NS.mpli}sla`);
-  const credential = sla?.string(`${NS.mpli}evidence`);
+  const credential = sla?.string(`${NS.mpli}evidencedBy`);
   if (!credential) return { evidenced: false };
   return { evidenced: context.evidence.isEvidenced(credential, { kind: 'sla', offering: index.term(row).value }), credential };
 }

@@ -33,8 +33,8 @@ function readFacts(index: OfferingIndex, row: number): CertificationFact[] {
     return {
       scheme: mpliName(node.string(`${NS.mpli}scheme`), CERTIFICATION_SCHEMES),
       level: mpliName(node.string(`${NS.mpli}assuranceLevel`), LEVELS),
-      validUntil: node.string(`${NS.mpli}validUntil`),
-      evidence: node.string(`${NS.mpli}evidence`),
+      validUntil: node.string(`${NS.schema}validThrough`),
+      evidence: node.string(`${NS.mpli}evidencedBy`),
     };
   });
 }

@@ -72,7 +72,7 @@ function someAlong(w: ShapeWriter, need: Quad_Subject, id: string, path: readonl
     return property;
   }
   const sla = w.shape();
-  w.sh(w.property(sla, [`${mpli}evidence`]), 'minCount', w.literal(1));
+  w.sh(w.property(sla, [`${mpli}evidencedBy`]), 'minCount', w.literal(1));
   w.some(w.property(sla, path.slice(1)), value);
   const property = w.property(need, path.slice(0, 1), id);
   w.some(property, sla);
@@ -88,8 +88,8 @@ function certificationShape(w: ShapeWriter, constraint: CertificationConstraint,
     w.sh(w.property(shape, [`${mpli}assuranceLevel`]), 'in', w.termList(levels.map((l) => namedNode(`${mpli}${l}`))));
     w.sh(w.property(shape, [`${mpli}assuranceLevel`]), 'minCount', w.literal(1));
   }
-  w.sh(w.property(shape, [`${mpli}evidence`]), 'minCount', w.literal(1));
-  w.sh(w.property(shape, [`${mpli}validUntil`]), 'minInclusive', literal(context.asOf, namedNode(`${xsd}date`)));
+  w.sh(w.property(shape, [`${mpli}evidencedBy`]), 'minCount', w.literal(1));
+  w.sh(w.property(shape, [`${schema}validThrough`]), 'minInclusive', literal(context.asOf, namedNode(`${xsd}date`)));
   return shape;
 }
 

@@ -1,0 +1,85 @@
+import * as vc from '@digitalbazaar/vc';
+import type { ContextMap } from '@mpli/core';
+import { trustContexts } from '../contexts/bundled-contexts';
+import { DidResolver } from '../did/did-resolver';
+import { createTrustDocumentLoader } from '../document-loader';
+import { checkCryptosuite, verificationSuites } from './suites';
+import { checkValidity, momentInsideWindow } from './validity';
+import { verification, type Check, type Verification } from './verification-result';
+
+/** Options for {@link verifyCredential} and {@link verifyPresentation}. */
+export interface VerifyOptions {
+  /** The moment of verification. Default: `new Date()`. */
+  readonly now?: Date;
+  readonly contexts?: ContextMap;
+  readonly didResolver?: DidResolver;
+}
+
+/** The id of a credential's issuer, whether written as a string or as an object. */
+export function issuerOf(credential: Record<string, unknown>): string | undefined {
+  const issuer = credential.issuer;
+  if (typeof issuer === 'string') return issuer;
+  return issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string' ? (issuer as { id: string }).id : undefined;
+}
+
+/** The issuer check: the key that signed belongs to the issuer. */
+export function checkIssuer(credential: Record<string, unknown>): Check {
+  const issuer = issuerOf(credential);
+  const proofs = ([] as unknown[]).concat(credential.proof ?? []) as { verificationMethod?: string }[];
+  const signers = proofs.map((proof) => proof.verificationMethod?.split('#')[0]);
+  if (!issuer) return { name: 'issuer', ok: false, message: 'the credential names no issuer' };
+  return signers.length && signers.every((signer) => signer === issuer)
+    ? { name: 'issuer', ok: true, message: `signed by a key of ${issuer}` }
+    : { name: 'issuer', ok: false, message: `signed by ${signers.join(', ') || 'nobody'}, not by the issuer ${issuer}` };
+}
+
+function contextCheck(document: Record<string, unknown>, contexts: ContextMap): Check {
+  const named = ([] as unknown[]).concat(document['@context'] ?? []).filter((c): c is string => typeof c === 'string');
+  const missing = named.filter((url) => !contexts.has(url));
+  return missing.length
+    ? { name: 'context', ok: false, message: `context ${missing.join(', ')} is not bundled; MPLI never fetches contexts` }
+    : { name: 'context', ok: true, message: `${named.length} bundled context(s)` };
+}
+
+/**
+ * Verifies a W3C Verifiable Credential (VC 2.0 with an eddsa-rdfc-2022 Data Integrity proof, or
+ * VC 1.1 with Ed25519Signature2020) without any network access for contexts. Runs named checks
+ * (context, cryptosuite, validity, issuer, proof) and returns them all; never throws for a bad
+ * credential.
+ *
+ * @example
+ * const result = await verifyCredential(credential);
+ * if (!result.verified) console.log(result.errors); // ['validity: expired on 2026-01-01T00:00:00Z ...']
+ */
+export async function verifyCredential(credential: Record<string, unknown>, options: VerifyOptions = {}): Promise<Verification> {
+  if (!credential || typeof credential !== 'object') throw new TypeError('verifyCredential needs a credential object');
+  const now = options.now ?? new Date();
+  const contexts = options.contexts ?? trustContexts();
+  const checks: Check[] = [contextCheck(credential, contexts), checkCryptosuite(credential), checkValidity(credential, now), checkIssuer(credential)];
+  if (checks.some((check) => !check.ok && (check.name === 'context' || check.name === 'cryptosuite'))) return verification(checks);
+  checks.push(await proofCheck(credential, options, contexts, now));
+  return verification(checks);
+}
+
+async function proofCheck(credential: Record<string, unknown>, options: VerifyOptions, contexts: ContextMap, now: Date): Promise<Check> {
+  try {
+    const result = await vc.verifyCredential({
+      credential,
+      suite: verificationSuites(),
+      documentLoader: createTrustDocumentLoader({ contexts, ...(options.didResolver ? { didResolver: options.didResolver } : {}) }),
+      // Dates are the validity check's business: the signature is checked at a moment inside the window.
+      now: momentInsideWindow(credential, now),
+    });
+    if (result.verified) return { name: 'proof', ok: true, message: 'the signature verifies' };
+    return { name: 'proof', ok: false, message: describeFailure(result) };
+  } catch (error) {
+    return { name: 'proof', ok: false, message: (error as Error).message };
+  }
+}
+
+/** The most specific reason a Digital Bazaar verification gives. */
+export function describeFailure(result: vc.VerifyResult): string {
+  const nested = result.error?.errors?.map((e) => e.message).filter(Boolean) ?? [];
+  const fromResults = (result.results ?? []).map((r) => r.error?.message).filter(Boolean);
+  return [...new Set([...nested, ...fromResults, result.error?.message].filter(Boolean))].join('; ') || 'the proof does not verify';
+}

@@ -1,0 +1,38 @@
+import { createDocumentLoader, MpliError, type ContextMap } from '@mpli/core';
+import type { DocumentLoader } from 'jsonld';
+import { trustContexts } from './contexts/bundled-contexts';
+import { DidResolver } from './did/did-resolver';
+
+/** Options for {@link createTrustDocumentLoader}. */
+export interface TrustLoaderOptions {
+  /** Contexts by URL; default `trustContexts()`. Add your own with `new Map([...trustContexts(), [url, doc]])`. */
+  readonly contexts?: ContextMap;
+  /** Resolves the DIDs that proofs name; default: did:key only. */
+  readonly didResolver?: DidResolver;
+}
+
+/**
+ * The JSON-LD document loader for verifying and signing: bundled contexts only (any other
+ * context URL is refused with `REMOTE_CONTEXT_REFUSED`, never fetched), and DID documents and
+ * verification methods through the DID resolver.
+ */
+export function createTrustDocumentLoader(options: TrustLoaderOptions = {}): DocumentLoader {
+  const contexts = createDocumentLoader({ contexts: options.contexts ?? trustContexts() });
+  const dids = options.didResolver ?? new DidResolver();
+  return async (url: string) => {
+    if (!url.startsWith('did:')) return contexts(url);
+    const document = url.includes('#')
+      ? { '@context': 'https://w3id.org/security/multikey/v1', ...(await dids.verificationMethod(url)) }
+      : await dids.resolve(url);
+    return { contextUrl: null, documentUrl: url, document };
+  };
+}
+
+/** Throws `REMOTE_CONTEXT_REFUSED` unless every context a document names by URL is bundled. */
+export function assertBundledContexts(document: Record<string, unknown>, contexts: ContextMap): void {
+  const named = ([] as unknown[]).concat(document['@context'] ?? []).filter((c): c is string => typeof c === 'string');
+  const missing = named.filter((url) => !contexts.has(url));
+  if (missing.length) {
+    throw new MpliError('REMOTE_CONTEXT_REFUSED', `Context ${missing.join(', ')} is not bundled; MPLI never fetches contexts`, { details: { url: missing[0] } });
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * `@mpli/trust`: federated trust for MPLI. Issue and verify W3C Verifiable Credentials
+ * (eddsa-rdfc-2022 Data Integrity proofs with Ed25519 Multikey keys; VC 1.1 Ed25519Signature2020),
+ * resolve DIDs, and load JSON-LD contexts from bundled copies only, never the network.
+ *
+ * @packageDocumentation
+ */
+export { trustContexts, GAIA_X_2511_CONTEXT_URL, JWS_2020_CONTEXT_URL } from './contexts/bundled-contexts';
+export { createTrustDocumentLoader, assertBundledContexts, type TrustLoaderOptions } from './document-loader';
+export { generateSigningKey, importSigningKey, exportSecret, type SigningKey, type ExportedSigningKey, type PublicKeyDescription } from './keys/signing-key';
+export { DidResolver } from './did/did-resolver';
+export { resolveDidKey } from './did/did-key';
+export type { DidDocument, DidMethodResolver, VerificationMethod } from './did/did-document';
+export { issueCredential, type IssueOptions } from './credentials/issue-credential';
+export { verifyCredential, issuerOf, type VerifyOptions } from './credentials/verify-credential';
+export { SUPPORTED_PROOFS } from './credentials/suites';
+export type { Check, CheckName, Verification } from './credentials/verification-result';
