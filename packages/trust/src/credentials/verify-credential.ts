@@ -1,7 +1,7 @@
 import * as vc from '@digitalbazaar/vc';
 import type { ContextMap } from '@mpli/core';
 import { trustContexts } from '../contexts/bundled-contexts';
-import { DidResolver } from '../did/did-resolver';
+import type { DidResolver } from '../did/did-resolver';
 import { createTrustDocumentLoader } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from './suites';
 import { checkValidity, momentInsideWindow } from './validity';
