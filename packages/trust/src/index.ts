@@ -15,3 +15,5 @@ export { issueCredential, type IssueOptions } from './credentials/issue-credenti
 export { verifyCredential, issuerOf, type VerifyOptions } from './credentials/verify-credential';
 export { SUPPORTED_PROOFS } from './credentials/suites';
 export type { Check, CheckName, Verification } from './credentials/verification-result';
+export { signPresentation, createChallenge, type PresentOptions } from './presentations/sign-presentation';
+export { verifyPresentation, type PresentationVerifyOptions, type PresentationVerification } from './presentations/verify-presentation';

@@ -33,7 +33,17 @@ export function checkIssuer(credential: Record<string, unknown>): Check {
     : { name: 'issuer', ok: false, message: `signed by ${signers.join(', ') || 'nobody'}, not by the issuer ${issuer}` };
 }
 
-function contextCheck(document: Record<string, unknown>, contexts: ContextMap): Check {
+/** The purpose check: a credential's proofs assert (`assertionMethod`); an authentication proof is a login, not a claim. */
+export function checkAssertionPurpose(credential: Record<string, unknown>): Check {
+  const purposes = (([] as unknown[]).concat(credential.proof ?? []) as { proofPurpose?: string }[]).map((proof) => proof.proofPurpose ?? '(none)');
+  const wrong = purposes.filter((purpose) => purpose !== 'assertionMethod');
+  return wrong.length
+    ? { name: 'purpose', ok: false, message: `proof purpose ${wrong.join(', ')}; a credential is verified only for assertionMethod` }
+    : { name: 'purpose', ok: true, message: 'assertionMethod' };
+}
+
+/** The context check: every context named by URL is bundled. */
+export function contextCheck(document: Record<string, unknown>, contexts: ContextMap): Check {
   const named = ([] as unknown[]).concat(document['@context'] ?? []).filter((c): c is string => typeof c === 'string');
   const missing = named.filter((url) => !contexts.has(url));
   return missing.length
@@ -44,7 +54,7 @@ function contextCheck(document: Record<string, unknown>, contexts: ContextMap): 
 /**
  * Verifies a W3C Verifiable Credential (VC 2.0 with an eddsa-rdfc-2022 Data Integrity proof, or
  * VC 1.1 with Ed25519Signature2020) without any network access for contexts. Runs named checks
- * (context, cryptosuite, validity, issuer, proof) and returns them all; never throws for a bad
+ * (context, cryptosuite, validity, issuer, purpose, proof) and returns them all; never throws for a bad
  * credential.
  *
  * @example
@@ -55,7 +65,7 @@ export async function verifyCredential(credential: Record<string, unknown>, opti
   if (!credential || typeof credential !== 'object') throw new TypeError('verifyCredential needs a credential object');
   const now = options.now ?? new Date();
   const contexts = options.contexts ?? trustContexts();
-  const checks: Check[] = [contextCheck(credential, contexts), checkCryptosuite(credential), checkValidity(credential, now), checkIssuer(credential)];
+  const checks: Check[] = [contextCheck(credential, contexts), checkCryptosuite(credential), checkValidity(credential, now), checkIssuer(credential), checkAssertionPurpose(credential)];
   if (checks.some((check) => !check.ok && (check.name === 'context' || check.name === 'cryptosuite'))) return verification(checks);
   checks.push(await proofCheck(credential, options, contexts, now));
   return verification(checks);

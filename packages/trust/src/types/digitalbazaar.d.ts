@@ -66,3 +66,24 @@ declare module '@digitalbazaar/vc' {
   export function signPresentation(options: { presentation: Record<string, unknown>; suite: unknown; challenge: string; domain?: string; documentLoader: unknown }): Promise<Record<string, unknown>>;
   export function verify(options: { presentation: Record<string, unknown>; suite: unknown | unknown[]; challenge?: string; domain?: string; documentLoader: unknown; now?: Date | string; checkStatus?: unknown }): Promise<VerifyResult & { presentationResult?: VerifyResult; credentialResults?: VerifyResult[] }>;
 }
+declare module 'jsonld-signatures' {
+  interface ProofResult { verified: boolean; error?: { name?: string; message?: string; errors?: { name?: string; message?: string }[] }; results?: { proof: unknown; verified: boolean; error?: { name?: string; message?: string } }[] }
+  interface PurposeClass<O> { new (options: O): unknown }
+  const jsigs: {
+    purposes: {
+      AuthenticationProofPurpose: PurposeClass<{ challenge: string; domain?: string; controller?: unknown; date?: Date; maxTimestampDelta?: number }>;
+      AssertionProofPurpose: PurposeClass<{ controller?: unknown; date?: Date; maxTimestampDelta?: number } | undefined>;
+    };
+    sign(document: Record<string, unknown>, options: { suite: unknown; purpose: unknown; documentLoader: unknown }): Promise<Record<string, unknown>>;
+    verify(document: Record<string, unknown>, options: { suite: unknown; purpose: unknown; documentLoader: unknown }): Promise<ProofResult>;
+  };
+  export default jsigs;
+}
+declare module '@digitalbazaar/ed25519-verification-key-2020' {
+  export class Ed25519VerificationKey2020 {
+    id: string;
+    controller: string;
+    static generate(options?: { seed?: Uint8Array; id?: string; controller?: string }): Promise<Ed25519VerificationKey2020>;
+    fingerprint(): string;
+  }
+}
