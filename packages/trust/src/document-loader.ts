@@ -1,6 +1,7 @@
 import { createDocumentLoader, MpliError, type ContextMap } from '@mpli/core';
 import type { DocumentLoader } from 'jsonld';
 import { trustContexts } from './contexts/bundled-contexts';
+import type { VerificationMethod } from './did/did-document';
 import { DidResolver } from './did/did-resolver';
 
 /** Options for {@link createTrustDocumentLoader}. */
@@ -21,11 +22,20 @@ export function createTrustDocumentLoader(options: TrustLoaderOptions = {}): Doc
   const dids = options.didResolver ?? new DidResolver();
   return async (url: string) => {
     if (!url.startsWith('did:')) return contexts(url);
-    const document = url.includes('#')
-      ? { '@context': 'https://w3id.org/security/multikey/v1', ...(await dids.verificationMethod(url)) }
-      : await dids.resolve(url);
+    const document = url.includes('#') ? withContext(await dids.verificationMethod(url)) : await dids.resolve(url);
     return { contextUrl: null, documentUrl: url, document };
   };
+}
+
+// A verification method read out of its DID document needs the context of its type to be JSON-LD again.
+const METHOD_CONTEXTS: Readonly<Record<string, string>> = {
+  Multikey: 'https://w3id.org/security/multikey/v1',
+  Ed25519VerificationKey2020: 'https://w3id.org/security/suites/ed25519-2020/v1',
+  JsonWebKey2020: 'https://w3id.org/security/suites/jws-2020/v1',
+};
+
+function withContext(method: VerificationMethod): Record<string, unknown> {
+  return { '@context': METHOD_CONTEXTS[method.type] ?? 'https://w3id.org/security/multikey/v1', ...method };
 }
 
 /** Throws `REMOTE_CONTEXT_REFUSED` unless every context a document names by URL is bundled. */

@@ -10,6 +10,7 @@ export { createTrustDocumentLoader, assertBundledContexts, type TrustLoaderOptio
 export { generateSigningKey, importSigningKey, exportSecret, type SigningKey, type ExportedSigningKey, type PublicKeyDescription } from './keys/signing-key';
 export { DidResolver } from './did/did-resolver';
 export { resolveDidKey } from './did/did-key';
+export { didWebResolver, didWebUrl, type DidWebOptions } from './did/did-web';
 export type { DidDocument, DidMethodResolver, VerificationMethod } from './did/did-document';
 export { issueCredential, type IssueOptions } from './credentials/issue-credential';
 export { verifyCredential, issuerOf, type VerifyOptions } from './credentials/verify-credential';
