@@ -25,7 +25,7 @@ describe('issuing and verifying eddsa-rdfc-2022 credentials', () => {
     expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: key.id });
     const result = await verifyCredential(credential, { now: NOW });
     expect(result.errors).toEqual([]);
-    expect(result.checks.map((c) => c.name)).toEqual(['context', 'cryptosuite', 'validity', 'issuer', 'purpose', 'proof']);
+    expect(result.checks.map((c) => c.name)).toEqual(['form', 'context', 'cryptosuite', 'validity', 'issuer', 'purpose', 'proof']);
     expect(result.verified).toBe(true);
   });
 

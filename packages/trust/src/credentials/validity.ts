@@ -14,12 +14,3 @@ export function checkValidity(credential: Record<string, unknown>, now: Date): C
   if (until !== undefined && Date.parse(until) < now.getTime()) return { name: 'validity', ok: false, message: `expired on ${until} (checked at ${at})` };
   return { name: 'validity', ok: true, message: `valid at ${at}${until ? ` until ${until}` : ''}` };
 }
-
-/** A moment inside the credential's validity window, so that signature checks do not re-judge dates. */
-export function momentInsideWindow(credential: Record<string, unknown>, now: Date): Date {
-  const from = (credential.validFrom ?? credential.issuanceDate) as string | undefined;
-  const until = (credential.validUntil ?? credential.expirationDate) as string | undefined;
-  if (from && Date.parse(from) > now.getTime()) return new Date(from);
-  if (until && Date.parse(until) < now.getTime()) return new Date(until);
-  return now;
-}

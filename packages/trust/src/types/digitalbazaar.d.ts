@@ -87,3 +87,6 @@ declare module '@digitalbazaar/ed25519-verification-key-2020' {
     fingerprint(): string;
   }
 }
+declare module '@digitalbazaar/citizenship-context' {
+  export const contexts: Map<string, unknown>;
+}
