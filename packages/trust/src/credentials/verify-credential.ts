@@ -94,7 +94,7 @@ async function proofCheck(credential: Record<string, unknown>, options: VerifyOp
   try {
     const result = await jsigs.verify(credential, {
       suite: verificationSuites(),
-      purpose: new jsigs.purposes.AssertionProofPurpose(),
+      purpose: new jsigs.purposes.AssertionProofPurpose({}),
       documentLoader: createTrustDocumentLoader({ contexts, ...(options.didResolver ? { didResolver: options.didResolver } : {}) }),
     });
     if (result.verified) return { name: 'proof', ok: true, message: 'the signature verifies' };
