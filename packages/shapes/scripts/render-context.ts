@@ -12,7 +12,7 @@ const XSD_COERCED = new Set(['decimal', 'date', 'dateTime', 'anyURI'].map((t) =>
 const VOCAB_VALUED = new Set([
   'billingModel', 'billingPeriod', 'supportHours', 'scheme', 'assuranceLevel', 'cpuArchitecture', 'levelOf',
   'quantityKind', 'minimumEidasLevel', 'eidasLevel', 'allowedCountryGroup', 'offeringKind', 'credentialType',
-  'minimumLevel', 'trustedFor', 'path',
+  'minimumLevel', 'trustedFor', 'path', 'accreditedFor', 'labelLevel',
 ]);
 
 // Terms reused from other vocabularies, under short JSON names.
@@ -57,6 +57,8 @@ const REUSED: Record<string, TermDefinition> = {
   contactPoint: { '@id': 'schema:contactPoint', '@type': '@id' },
   ContactPoint: 'schema:ContactPoint',
   email: 'schema:email',
+  givenName: 'schema:givenName',
+  familyName: 'schema:familyName',
   telephone: 'schema:telephone',
   webPage: { '@id': 'schema:url', '@type': '@id' },
   amount: { '@id': 'schema:price', '@type': 'xsd:decimal' },

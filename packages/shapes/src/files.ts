@@ -12,6 +12,7 @@ export const SHAPE_FILES = [
   'shapes/offering-kinds.ttl',
   'shapes/provider.ttl',
   'shapes/requirements.ttl',
+  'shapes/credentials.ttl',
 ] as const;
 
 /** The ontology file. */

@@ -18,7 +18,9 @@ export type MpliErrorCode =
   | 'DID_UNSUPPORTED'
   | 'DID_INVALID'
   | 'DID_RESOLUTION_FAILED'
-  | 'SIGNING_FAILED';
+  | 'SIGNING_FAILED'
+  | 'INVALID_POLICY'
+  | 'STATUS_UNAVAILABLE';
 
 /** Options shared by every MPLI error. */
 export interface MpliErrorOptions {
