@@ -24,3 +24,5 @@ export type { TrustPolicy, TrustAnchor, PolicyRule, IssuerRule } from './policy/
 export { parseTrustPolicy, loadTrustPolicy } from './policy/parse-policy';
 export { verifyWithPolicy, type PolicyOptions } from './policy/verify-with-policy';
 export type { PolicyOutcome, EstablishedClaim, FailedCredential, ChainLink } from './policy/policy-outcome';
+export { StatusList, MIN_STATUS_LIST_LENGTH, type StatusEntry, type StatusPurpose } from './status/status-list';
+export { createStatusChecker, type StatusChecker, type StatusCheckerOptions } from './status/status-checker';

@@ -2,6 +2,7 @@ import jsigs from 'jsonld-signatures';
 import type { ContextMap } from '@mpli/core';
 import { trustContexts } from '../contexts/bundled-contexts';
 import type { DidResolver } from '../did/did-resolver';
+import type { StatusChecker } from '../status/status-checker';
 import { createTrustDocumentLoader } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from './suites';
 import { checkValidity } from './validity';
@@ -16,6 +17,8 @@ export interface VerifyOptions {
   readonly now?: Date;
   readonly contexts?: ContextMap;
   readonly didResolver?: DidResolver;
+  /** Checks `credentialStatus` entries (revocation, suspension); without one they are not checked, with a warning. */
+  readonly status?: StatusChecker;
 }
 
 /** The id of a credential's issuer, whether written as a string or as an object. */
@@ -71,7 +74,7 @@ export function contextCheck(document: Record<string, unknown>, contexts: Contex
 /**
  * Verifies a W3C Verifiable Credential (VC 2.0 with an eddsa-rdfc-2022 Data Integrity proof, or
  * VC 1.1 with Ed25519Signature2020) without any network access for contexts. Runs named checks
- * (form, context, cryptosuite, validity, issuer, purpose, proof) and returns them all; never throws for a bad
+ * (form, context, cryptosuite, validity, issuer, purpose, proof, and status when the credential has a status entry and a checker is given) and returns them all; never throws for a bad
  * credential.
  *
  * @example
@@ -85,6 +88,10 @@ export async function verifyCredential(credential: Record<string, unknown>, opti
   const checks: Check[] = [checkForm(credential), contextCheck(credential, contexts), checkCryptosuite(credential), checkValidity(credential, now), checkIssuer(credential), checkAssertionPurpose(credential)];
   if (checks.some((check) => !check.ok && (check.name === 'form' || check.name === 'context' || check.name === 'cryptosuite'))) return verification(checks);
   checks.push(await proofCheck(credential, options, contexts));
+  if (credential.credentialStatus === undefined) return verification(checks);
+  if (!options.status) return verification(checks, ['status: the credential has a status entry and no status checker was given; revocation was not checked']);
+  const didResolver = options.didResolver;
+  checks.push(await options.status.check(credential, { now, contexts, ...(didResolver ? { didResolver } : {}), verify: (list, o) => verifyCredential(list, o) }));
   return verification(checks);
 }
 
