@@ -26,3 +26,6 @@ export { verifyWithPolicy, type PolicyOptions } from './policy/verify-with-polic
 export type { PolicyOutcome, EstablishedClaim, FailedCredential, ChainLink } from './policy/policy-outcome';
 export { StatusList, MIN_STATUS_LIST_LENGTH, type StatusEntry, type StatusPurpose } from './status/status-list';
 export { createStatusChecker, type StatusChecker, type StatusCheckerOptions } from './status/status-checker';
+export { verifyJwtCredential, signJwtCredential, envelope, unenvelope, VC_JWT_MEDIA_TYPE, type JwtVerifyOptions, type JwtSignOptions, type JwtVerification } from './jose/jwt-credential';
+export { JOSE_ALGORITHMS, type JoseAlgorithm } from './jose/jwt-keys';
+export { checkChain, certificatesFromPem, certificatesFromX5c, type ChainCheck } from './jose/x509-chain';

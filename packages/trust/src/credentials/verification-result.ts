@@ -1,5 +1,5 @@
 /** The checks verification runs, each named. */
-export type CheckName = 'form' | 'shape' | 'context' | 'cryptosuite' | 'validity' | 'proof' | 'issuer' | 'purpose' | 'challenge' | 'freshness' | 'holder' | 'credentials' | 'status' | 'policy';
+export type CheckName = 'form' | 'shape' | 'certificate' | 'context' | 'cryptosuite' | 'validity' | 'proof' | 'issuer' | 'purpose' | 'challenge' | 'freshness' | 'holder' | 'credentials' | 'status' | 'policy';
 
 /** One check's outcome. */
 export interface Check {
@@ -22,6 +22,8 @@ export interface Verification {
   readonly warnings: readonly string[];
   /** For credentials signed under an X.509 chain: the SHA-256 fingerprint of the trusted root it ends at. */
   readonly x509Root?: string;
+  /** For JOSE-secured credentials: the credential the envelope carries. */
+  readonly credential?: Record<string, unknown>;
 }
 
 /** Builds a Verification from checks. */

@@ -3,6 +3,8 @@ import type { ContextMap } from '@mpli/core';
 import { trustContexts } from '../contexts/bundled-contexts';
 import type { DidResolver } from '../did/did-resolver';
 import type { StatusChecker } from '../status/status-checker';
+import type { Dispatcher } from 'undici';
+import { unenvelope, verifyJwtCredential } from '../jose/jwt-credential';
 import { createTrustDocumentLoader } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from './suites';
 import { checkValidity } from './validity';
@@ -19,6 +21,10 @@ export interface VerifyOptions {
   readonly didResolver?: DidResolver;
   /** Checks `credentialStatus` entries (revocation, suspension); without one they are not checked, with a warning. */
   readonly status?: StatusChecker;
+  /** Root certificates (PEM) that the certificate chains of JOSE-secured credentials must end at. */
+  readonly trustedRoots?: readonly string[];
+  /** The undici dispatcher for x5u fetches. */
+  readonly dispatcher?: Dispatcher;
 }
 
 /** The id of a credential's issuer, whether written as a string or as an object. */
@@ -81,18 +87,36 @@ export function contextCheck(document: Record<string, unknown>, contexts: Contex
  * const result = await verifyCredential(credential);
  * if (!result.verified) console.log(result.errors); // ['validity: expired on 2026-01-01T00:00:00Z ...']
  */
-export async function verifyCredential(credential: Record<string, unknown>, options: VerifyOptions = {}): Promise<Verification> {
-  if (!credential || typeof credential !== 'object') throw new TypeError('verifyCredential needs a credential object');
+export async function verifyCredential(input: Record<string, unknown> | string, options: VerifyOptions = {}): Promise<Verification> {
+  if (typeof input !== 'string' && (!input || typeof input !== 'object')) throw new TypeError('verifyCredential needs a credential object or a vc+jwt string');
   const now = options.now ?? new Date();
   const contexts = options.contexts ?? trustContexts();
+  const jwt = typeof input === 'string' ? input : unenvelope(input);
+  if (jwt !== undefined) {
+    const result = await verifyJwtCredential(jwt, {
+      now,
+      ...(options.didResolver ? { didResolver: options.didResolver } : {}),
+      ...(options.trustedRoots ? { trustedRoots: options.trustedRoots } : {}),
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    });
+    return result.credential && result.verified ? withStatus(result.checks, result.credential, options, now, contexts, result) : result;
+  }
+  // A string always went the JOSE way above.
+  const credential = input as Record<string, unknown>;
   const checks: Check[] = [checkForm(credential), contextCheck(credential, contexts), checkCryptosuite(credential), checkValidity(credential, now), checkIssuer(credential), checkAssertionPurpose(credential)];
   if (checks.some((check) => !check.ok && (check.name === 'form' || check.name === 'context' || check.name === 'cryptosuite'))) return verification(checks);
   checks.push(await proofCheck(credential, options, contexts));
-  if (credential.credentialStatus === undefined) return verification(checks);
-  if (!options.status) return verification(checks, ['status: the credential has a status entry and no status checker was given; revocation was not checked']);
+  return withStatus(checks, credential, options, now, contexts);
+}
+
+// Status is checked whatever secures the credential, once everything else holds or not.
+async function withStatus(checks: readonly Check[], credential: Record<string, unknown>, options: VerifyOptions, now: Date, contexts: ContextMap, extra: Partial<Verification> = {}): Promise<Verification> {
+  const keep = { ...(extra.credential ? { credential: extra.credential } : {}), ...(extra.x509Root ? { x509Root: extra.x509Root } : {}) };
+  if (credential.credentialStatus === undefined) return { ...verification(checks), ...keep };
+  if (!options.status) return { ...verification(checks, ['status: the credential has a status entry and no status checker was given; revocation was not checked']), ...keep };
   const didResolver = options.didResolver;
-  checks.push(await options.status.check(credential, { now, contexts, ...(didResolver ? { didResolver } : {}), verify: (list, o) => verifyCredential(list, o) }));
-  return verification(checks);
+  const status = await options.status.check(credential, { now, contexts, ...(didResolver ? { didResolver } : {}), verify: (list, o) => verifyCredential(list, o) });
+  return { ...verification([...checks, status]), ...keep };
 }
 
 // The signature alone, with the key checked against its controller's assertionMethod list; whether

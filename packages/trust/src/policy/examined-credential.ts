@@ -22,7 +22,7 @@ export async function examine(index: number, credential: Record<string, unknown>
   const problems = [...verification.errors];
   let graph: CredentialGraph | undefined;
   // A credential whose contexts are not bundled cannot be read; verification already said so.
-  if (!verification.checks.some((check) => !check.ok && (check.name === 'context' || check.name === 'form'))) {
+  if (!verification.checks.some((check) => !check.ok && (check.name === 'context' || check.name === 'form' || check.name === 'cryptosuite'))) {
     try {
       graph = await credentialGraph(credential, contexts);
       const shape: Check = await checkShape(graph);

@@ -14,7 +14,8 @@ export interface PolicyOptions extends VerifyOptions {
 }
 
 /**
- * Verifies credentials and judges them under a trust policy. Each credential is verified (proof,
+ * Verifies credentials (JSON-LD with Data Integrity proofs, or vc+jwt strings and enveloped
+ * credentials) and judges them under a trust policy. Each credential is verified (proof,
  * dates, issuer binding, status when it has one) and read as RDF (its shape is checked); each rule
  * whose type and conditions it meets then asks for a chain of trust from its issuer to an anchor
  * of the policy, directly or through accreditation credentials found among the inputs. Returns
@@ -26,11 +27,14 @@ export interface PolicyOptions extends VerifyOptions {
  * for (const claim of outcome.established) console.log(claim.claim, claim.chain.map((l) => l.reason));
  * for (const failure of outcome.failed) console.log(failure.credential, failure.reasons);
  */
-export async function verifyWithPolicy(credentials: readonly Record<string, unknown>[], policy: TrustPolicy, options: PolicyOptions = {}): Promise<PolicyOutcome> {
+export async function verifyWithPolicy(credentials: readonly (Record<string, unknown> | string)[], policy: TrustPolicy, options: PolicyOptions = {}): Promise<PolicyOutcome> {
   const now = options.now ?? new Date();
   const contexts = options.contexts ?? trustContexts();
-  const examined = await Promise.all(credentials.map(async (credential, index) => {
-    const verification = await verifyCredential(credential, { ...options, now, contexts });
+  // X.509 anchors are the roots JOSE credentials' certificate chains must end at.
+  const trustedRoots = [...(options.trustedRoots ?? []), ...policy.anchors.flatMap((anchor) => (anchor.x509 ? [anchor.x509] : []))];
+  const examined = await Promise.all(credentials.map(async (input, index) => {
+    const verification = await verifyCredential(input, { ...options, now, contexts, trustedRoots });
+    const credential = verification.credential ?? (typeof input === 'string' ? { id: `credential #${index}` } : input);
     return examine(index, credential, verification, contexts);
   }));
   const accreditations = new AccreditationIndex(examined, policy);
