@@ -47,4 +47,17 @@ describe('checkPrerequisites', () => {
       { prerequisite: 'credential', action: 'obtain a mpli:LegalIdentityCredential from did:web:other.example' },
     ]);
   });
+
+  it('counts a declared credential only when the evidence verifier backs it, when one is wired in', () => {
+    const prerequisite: Prerequisite = { kind: 'legalIdentity', credentialType: LEGAL };
+    const asked: unknown[] = [];
+    const verifier = { isEvidenced: (credential: string, claim: unknown) => (asked.push([credential, claim]), credential === 'urn:uuid:trusted') };
+    const withId = (credentialId: string) => ({ ...consumer, credentials: [{ ...consumer.credentials[0]!, credentialId }] });
+    const run = (who: Consumer) => checkPrerequisites([prerequisite], who, provider, { asOf: '2026-12-01', rates: undefined, evidence: verifier });
+    expect(run(withId('urn:uuid:trusted'))).toEqual([]);
+    expect(asked).toEqual([['urn:uuid:trusted', { kind: 'identity', credentialType: LEGAL, holder: consumer.id }]]);
+    expect(run(withId('urn:uuid:unknown'))).toHaveLength(1);
+    // Without an id there is nothing to verify.
+    expect(run(consumer)).toHaveLength(1);
+  });
 });

@@ -29,3 +29,7 @@ export { createStatusChecker, type StatusChecker, type StatusCheckerOptions } fr
 export { verifyJwtCredential, signJwtCredential, envelope, unenvelope, VC_JWT_MEDIA_TYPE, type JwtVerifyOptions, type JwtSignOptions, type JwtVerification } from './jose/jwt-credential';
 export { JOSE_ALGORITHMS, type JoseAlgorithm } from './jose/jwt-keys';
 export { checkChain, certificatesFromPem, certificatesFromX5c, type ChainCheck } from './jose/x509-chain';
+export { policyEvidence } from './policy/policy-evidence';
+export { manifestDigest, type ManifestDigest, type DigestOptions } from './manifests/manifest-digest';
+export { signManifest, type SignManifestOptions } from './manifests/sign-manifest';
+export { verifyManifest, createManifestVerifier, type ManifestVerification } from './manifests/verify-manifest';

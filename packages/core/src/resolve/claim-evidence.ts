@@ -1,6 +1,6 @@
 import { NS } from '@mpli/shapes';
 import type { OfferingIndex } from '../catalog/offering-index';
-import type { ResolveContext } from './context';
+import { providerRef, type ResolveContext } from './context';
 
 /**
  * Whether a row's SLA claim is evidenced: it names a credential (mpli:evidencedBy) that the
@@ -10,7 +10,7 @@ export function slaEvidence(index: OfferingIndex, row: number, context: ResolveC
   const sla = index.node(row).node(`${NS.mpli}sla`);
   const credential = sla?.string(`${NS.mpli}evidencedBy`);
   if (!credential) return { evidenced: false };
-  return { evidenced: context.evidence.isEvidenced(credential, { kind: 'sla', offering: index.term(row).value }), credential };
+  return { evidenced: context.evidence.isEvidenced(credential, { kind: 'sla', offering: index.term(row).value, ...providerRef(index.provider(row)) }), credential };
 }
 
 /** Paths that read an SLA claim: values found there count only when the SLA is evidenced. */

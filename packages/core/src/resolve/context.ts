@@ -6,8 +6,26 @@ import type { CurrencyRates } from './currency-rates';
  * wires it in. Without one, a claim that names a credential (mpli:evidencedBy) counts as evidenced.
  */
 export interface EvidenceVerifier {
-  isEvidenced(credential: string, claim: { readonly kind: 'certification' | 'sla'; readonly offering: string; readonly scheme?: string }): boolean;
+  isEvidenced(credential: string, claim: EvidenceClaim): boolean;
 }
+
+/** The provider of an offering, as its manifest names it: the credential may be about either. */
+export interface ProviderRef {
+  readonly id: string;
+  readonly did?: string;
+}
+
+/** The provider of a row, for evidence claims. */
+export function providerRef(provider: { readonly id: string; readonly did?: string } | undefined): { provider?: ProviderRef } {
+  return provider ? { provider: { id: provider.id, ...(provider.did ? { did: provider.did } : {}) } } : {};
+}
+
+/** The claim a credential is asked to back. */
+export type EvidenceClaim =
+  /** An offering's certification (of `scheme`) or SLA, claimed in its provider's manifest. */
+  | { readonly kind: 'certification' | 'sla'; readonly offering: string; readonly scheme?: string; readonly provider?: ProviderRef }
+  /** A credential the consumer holds (legal identity, say) to meet a provider's prerequisite. */
+  | { readonly kind: 'identity'; readonly credentialType: string; readonly holder?: string };
 
 /** What constraints need besides the catalog. */
 export interface ResolveContext {

@@ -7,6 +7,7 @@ import { compactIri } from '../validation/term-text';
 import { conversionFactor, type CurrencyRates } from './currency-rates';
 import { compare, divide, multiply, parseDecimal } from '../quantity/rational';
 import { basisOf } from './normalize-price';
+import { PRESENCE_IS_EVIDENCE, type EvidenceVerifier } from './context';
 
 /** Something the consumer must do or obtain before the provider does business with it. */
 export interface RequiredAction {
@@ -28,6 +29,7 @@ function commitmentCovers(max: PriceLimit | undefined, min: PriceLimit, rates: C
 }
 
 interface CheckContext {
+  readonly evidence: EvidenceVerifier;
   readonly consumer: Consumer;
   readonly provider: Provider | undefined;
   readonly asOf: string;
@@ -36,7 +38,15 @@ interface CheckContext {
 
 type Check<K extends Prerequisite['kind']> = (prerequisite: Extract<Prerequisite, { kind: K }>, context: CheckContext) => string | undefined;
 
-function credentialAction(prerequisite: Extract<Prerequisite, { kind: 'legalIdentity' | 'credential' }>, { consumer, provider }: CheckContext): string | undefined {
+// With a verifier wired in, a declared credential counts only when it names its id and the
+// verifier (a trust policy's outcome) backs it; by default, declaring it is enough.
+function backed(held: Consumer['credentials'][number], credentialType: string, context: CheckContext): boolean {
+  if (context.evidence === PRESENCE_IS_EVIDENCE) return true;
+  return held.credentialId !== undefined && context.evidence.isEvidenced(held.credentialId, { kind: 'identity', credentialType, ...(context.consumer.id ? { holder: context.consumer.id } : {}) });
+}
+
+function credentialAction(prerequisite: Extract<Prerequisite, { kind: 'legalIdentity' | 'credential' }>, context: CheckContext): string | undefined {
+  const { consumer, provider } = context;
   const accepted = prerequisite.acceptedIssuers ?? [];
   const anchors = (provider?.trustAnchors ?? []).filter((a) => a.trustedFor.length === 0 || a.trustedFor.includes(prerequisite.credentialType)).map((a) => a.identifier);
   const level = prerequisite.kind === 'legalIdentity' ? prerequisite.minimumEidasLevel : undefined;
@@ -45,7 +55,8 @@ function credentialAction(prerequisite: Extract<Prerequisite, { kind: 'legalIden
     c.credentialType === prerequisite.credentialType &&
     (accepted.length === 0 || (c.issuer !== undefined && accepted.includes(c.issuer))) &&
     (!level || rank(c.eidasLevel) >= rank(level)) &&
-    (!qualified || (c.issuer !== undefined && anchors.includes(c.issuer))));
+    (!qualified || (c.issuer !== undefined && anchors.includes(c.issuer))) &&
+    backed(c, prerequisite.credentialType, context));
   if (fits) return undefined;
   const parts = [
     `obtain a ${compactIri(prerequisite.credentialType)}`,
@@ -78,10 +89,11 @@ const CHECKS: { [K in Prerequisite['kind']]: Check<K> } = {
  * Checks a provider's prerequisites against what the consumer states (its establishment, VAT
  * number, credentials, accepted terms, commitment): the other direction of a match. Returns the
  * actions still needed; an empty list means the consumer meets them all. Credentials are taken
- * as the consumer declares them; the trust package verifies the credentials themselves.
+ * as the consumer declares them unless an evidence verifier is given: then a credential counts
+ * only when the verifier (built by @mpli/trust from verified credentials and a policy) backs it.
  */
-export function checkPrerequisites(prerequisites: readonly Prerequisite[], consumer: Consumer, provider: Provider | undefined, options: { asOf: string; rates: CurrencyRates | undefined }): RequiredAction[] {
-  const context: CheckContext = { consumer, provider, asOf: options.asOf, rates: options.rates };
+export function checkPrerequisites(prerequisites: readonly Prerequisite[], consumer: Consumer, provider: Provider | undefined, options: { asOf: string; rates: CurrencyRates | undefined; evidence?: EvidenceVerifier }): RequiredAction[] {
+  const context: CheckContext = { evidence: options.evidence ?? PRESENCE_IS_EVIDENCE, consumer, provider, asOf: options.asOf, rates: options.rates };
   return prerequisites.flatMap((prerequisite) => {
     const action = (CHECKS[prerequisite.kind] as Check<typeof prerequisite.kind>)(prerequisite as never, context);
     return action ? [{ prerequisite: prerequisite.kind, action }] : [];

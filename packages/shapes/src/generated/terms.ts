@@ -69,6 +69,7 @@ export const mpli = {
   Location: 'https://w3id.org/mpli#Location',
   LocationConstraint: 'https://w3id.org/mpli#LocationConstraint',
   Manifest: 'https://w3id.org/mpli#Manifest',
+  ManifestCredential: 'https://w3id.org/mpli#ManifestCredential',
   MinimumCommitmentPrerequisite: 'https://w3id.org/mpli#MinimumCommitmentPrerequisite',
   NetworkOffering: 'https://w3id.org/mpli#NetworkOffering',
   ObjectStorageOffering: 'https://w3id.org/mpli#ObjectStorageOffering',

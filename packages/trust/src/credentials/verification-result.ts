@@ -1,5 +1,5 @@
 /** The checks verification runs, each named. */
-export type CheckName = 'form' | 'shape' | 'certificate' | 'context' | 'cryptosuite' | 'validity' | 'proof' | 'issuer' | 'purpose' | 'challenge' | 'freshness' | 'holder' | 'credentials' | 'status' | 'policy';
+export type CheckName = 'form' | 'shape' | 'certificate' | 'digest' | 'provider' | 'context' | 'cryptosuite' | 'validity' | 'proof' | 'issuer' | 'purpose' | 'challenge' | 'freshness' | 'holder' | 'credentials' | 'status' | 'policy';
 
 /** One check's outcome. */
 export interface Check {

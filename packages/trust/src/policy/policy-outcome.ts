@@ -23,6 +23,8 @@ export interface EstablishedClaim {
   readonly subject: string;
   readonly issuer: string;
   readonly validUntil?: string;
+  /** For certification credentials: the schemes certified (IRIs such as mpli:ISO27001). */
+  readonly schemes?: readonly string[];
   /** The chain of evidence: the credential, then each accreditation, then the anchor. */
   readonly chain: readonly ChainLink[];
 }

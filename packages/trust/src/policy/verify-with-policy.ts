@@ -1,4 +1,4 @@
-import { expandCurie } from '../credentials/credential-graph';
+import { expandCurie, valuesAt } from '../credentials/credential-graph';
 import { trustContexts } from '../contexts/bundled-contexts';
 import { verifyCredential, type VerifyOptions } from '../credentials/verify-credential';
 import { AccreditationIndex } from './accreditation-chains';
@@ -89,9 +89,10 @@ function judge(entry: ExaminedCredential, policy: TrustPolicy, accreditations: A
         continue;
       }
       const validUntil = validUntilOf(entry.credential);
+      const schemes = valuesAt(entry.graph.dataset, subject, 'mpli:certification/mpli:scheme').map((term) => term.value);
       claims.push({
         claim: rule.claim, rule: index, credential: entry.id, types, subject: subject.value, issuer: entry.issuer!,
-        ...(validUntil ? { validUntil } : {}),
+        ...(validUntil ? { validUntil } : {}), ...(schemes.length ? { schemes } : {}),
         chain: [{ credential: entry.id, issuer: entry.issuer!, subject: subject.value, reason: `${compactType(types)} verified` }, ...chain],
       });
     }

@@ -101,3 +101,6 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
   export function decodeList(options: { encodedList: string }): Promise<BitstringStatusList>;
   export function createCredential(options: { id: string; list: BitstringStatusList; statusPurpose: string; context?: string[] }): Promise<Record<string, unknown>>;
 }
+declare module 'rdf-canonize' {
+  export function canonize(input: string, options: { algorithm: 'RDFC-1.0'; inputFormat: 'application/n-quads'; format: 'application/n-quads'; maxWorkFactor?: number; signal?: AbortSignal }): Promise<string>;
+}

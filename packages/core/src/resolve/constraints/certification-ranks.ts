@@ -1,7 +1,7 @@
 import type { OfferingIndex } from '../../catalog/offering-index';
 import { ASSURANCE_LEVELS } from '../../model/vocabulary-names';
 import type { ResolveContext } from '../context';
-import { PRESENCE_IS_EVIDENCE } from '../context';
+import { PRESENCE_IS_EVIDENCE, providerRef } from '../context';
 import type { CertificationFact } from './certification-facts';
 import { certificationFacts } from './certification-facts';
 
@@ -20,7 +20,7 @@ export function certificationRanks(index: OfferingIndex, scheme: string, context
       for (const fact of facts[row] as CertificationFact[]) {
         if (fact.scheme !== scheme || (fact.validUntil !== undefined && fact.validUntil < context.asOf)) continue;
         const level = fact.level && ASSURANCE_LEVELS[fact.level].scheme === scheme ? ASSURANCE_LEVELS[fact.level].rank : 0;
-        const backed = fact.evidence !== undefined && context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering: index.term(row).value, scheme });
+        const backed = fact.evidence !== undefined && context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering: index.term(row).value, ...providerRef(index.provider(row)), scheme });
         const target = backed ? evidenced : claimed;
         if (level > (target[row] as number)) target[row] = level;
       }

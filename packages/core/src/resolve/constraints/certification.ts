@@ -5,7 +5,7 @@ import { ASSURANCE_LEVELS, type AssuranceLevel } from '../../model/vocabulary-na
 import { facts, type CertificationFact } from './certification-facts';
 import { certificationRanks } from './certification-ranks';
 import type { CompiledConstraint } from '../compiled-constraint';
-import type { ResolveContext } from '../context';
+import { providerRef, type ProviderRef, type ResolveContext } from '../context';
 import { FAILED, MET, NOT_EVIDENCED, type ConstraintOutcome } from '../outcome';
 
 
@@ -22,18 +22,18 @@ export function compileCertification(constraint: CertificationConstraint, contex
   }
   const expected = constraint.minimumLevel ? `${constraint.scheme} at ${constraint.minimumLevel} or higher` : constraint.scheme;
   const label = constraint.label ?? `certified ${expected}`;
-  const judge = (fact: CertificationFact, offering: () => string, minimumRank: number | undefined = minimum?.rank): number => {
+  const judge = (fact: CertificationFact, offering: () => { offering: string; provider?: ProviderRef }, minimumRank: number | undefined = minimum?.rank): number => {
     if (fact.scheme !== constraint.scheme) return FAILED;
     // A level counts only within its own scheme: C5 Type 2 says nothing about EUCS.
     const level = fact.level && ASSURANCE_LEVELS[fact.level].scheme === constraint.scheme ? ASSURANCE_LEVELS[fact.level] : undefined;
     if (minimumRank !== undefined && (!level || level.rank < minimumRank)) return FAILED;
     if (fact.validUntil && fact.validUntil < context.asOf) return FAILED;
-    if (!fact.evidence || !context.evidence.isEvidenced(fact.evidence, { kind: 'certification', offering: offering(), scheme: constraint.scheme })) return NOT_EVIDENCED;
+    if (!fact.evidence || !context.evidence.isEvidenced(fact.evidence, { kind: 'certification', ...offering(), scheme: constraint.scheme })) return NOT_EVIDENCED;
     return MET;
   };
   const best = (index: OfferingIndex, row: number) => {
     const all = facts(index, row);
-    const verdicts = all.map((fact) => judge(fact, () => index.term(row).value));
+    const verdicts = all.map((fact) => judge(fact, () => ({ offering: index.term(row).value, ...providerRef(index.provider(row)) })));
     const at = verdicts.indexOf(MET) >= 0 ? verdicts.indexOf(MET) : verdicts.indexOf(NOT_EVIDENCED);
     return { all, status: at >= 0 ? (verdicts[at] as number) : FAILED, fact: all[at] };
   };
