@@ -21,7 +21,6 @@ export interface ManifestVerification extends Verification {
  */
 export async function verifyManifest(text: string, signature: Record<string, unknown>, options: VerifyOptions & { format?: RdfFormat; source?: string } = {}): Promise<ManifestVerification> {
   const credential = await verifyCredential(signature, options);
-  const subject = (signature.credentialSubject ?? {}) as { id?: unknown; digestMultibase?: unknown };
   const types = ([] as unknown[]).concat(signature.type ?? []);
   const checks: Check[] = [...credential.checks];
   if (!types.includes('ManifestCredential')) checks.push({ name: 'form', ok: false, message: 'the signature is not a ManifestCredential' });
@@ -31,19 +30,27 @@ export async function verifyManifest(text: string, signature: Record<string, unk
   } catch (error) {
     checks.push({ name: 'digest', ok: false, message: `the manifest cannot be read: ${(error as Error).message}` });
   }
-  if (digest) {
-    checks.push(digest.digestMultibase === subject.digestMultibase
-      ? { name: 'digest', ok: true, message: 'the manifest is the one signed' }
-      : { name: 'digest', ok: false, message: `the manifest's canonical digest ${digest.digestMultibase} differs from the signed ${String(subject.digestMultibase)}: it changed after signing` });
-    const { manifest, did } = manifestParties(digest.dataset);
-    const issuer = typeof signature.issuer === 'string' ? signature.issuer : (signature.issuer as { id?: string } | undefined)?.id;
-    checks.push(manifest?.value === subject.id && did !== undefined && did === issuer
-      ? { name: 'provider', ok: true, message: `signed by ${did}, the DID the provider declares` }
-      : { name: 'provider', ok: false, message: `signed by ${String(issuer)} for ${String(subject.id)}; the manifest ${manifest?.value ?? '(none)'} declares ${did ? `the DID ${did}` : 'no DID'}` });
-  }
+  if (digest) checks.push(...digestChecks(digest, signature));
   const result = verification(checks, credential.warnings);
-  const issuer = typeof signature.issuer === 'string' ? signature.issuer : undefined;
+  const issuer = issuerId(signature);
   return { ...result, ...(result.verified && issuer ? { signer: issuer } : {}) };
+}
+
+const issuerId = (signature: Record<string, unknown>) => (typeof signature.issuer === 'string' ? signature.issuer : (signature.issuer as { id?: string } | undefined)?.id);
+
+// The signed digest is the manifest's, and the signer is the DID its provider declares.
+function digestChecks(digest: Awaited<ReturnType<typeof manifestDigest>>, signature: Record<string, unknown>): Check[] {
+  const subject = (signature.credentialSubject ?? {}) as { id?: unknown; digestMultibase?: unknown };
+  const { manifest, did } = manifestParties(digest.dataset);
+  const issuer = issuerId(signature);
+  return [
+    digest.digestMultibase === subject.digestMultibase
+      ? { name: 'digest', ok: true, message: 'the manifest is the one signed' }
+      : { name: 'digest', ok: false, message: `the manifest's canonical digest ${digest.digestMultibase} differs from the signed ${String(subject.digestMultibase)}: it changed after signing` },
+    manifest?.value === subject.id && did !== undefined && did === issuer
+      ? { name: 'provider', ok: true, message: `signed by ${did}, the DID the provider declares` }
+      : { name: 'provider', ok: false, message: `signed by ${String(issuer)} for ${String(subject.id)}; the manifest ${manifest?.value ?? '(none)'} declares ${did ? `the DID ${did}` : 'no DID'}` },
+  ];
 }
 
 /**
