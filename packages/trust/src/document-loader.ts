@@ -1,6 +1,6 @@
 import { createDocumentLoader, MpliError, type ContextMap } from '@mpli/core';
 import type { DocumentLoader } from 'jsonld';
-import { trustContexts } from './contexts/bundled-contexts';
+import { defaultTrustContexts } from './contexts/bundled-contexts';
 import type { VerificationMethod } from './did/did-document';
 import { DidResolver } from './did/did-resolver';
 
@@ -18,7 +18,7 @@ export interface TrustLoaderOptions {
  * verification methods through the DID resolver.
  */
 export function createTrustDocumentLoader(options: TrustLoaderOptions = {}): DocumentLoader {
-  const contexts = createDocumentLoader({ contexts: options.contexts ?? trustContexts() });
+  const contexts = createDocumentLoader({ contexts: options.contexts ?? defaultTrustContexts() });
   const dids = options.didResolver ?? new DidResolver();
   return async (url: string) => {
     if (!url.startsWith('did:')) return contexts(url);

@@ -24,9 +24,11 @@ declare module 'jsonld' {
     safe?: boolean;
     useNativeTypes?: boolean;
     format?: string;
+    algorithm?: 'RDFC-1.0';
   }
   const jsonld: {
     toRDF(input: unknown, options?: JsonLdOptions): Promise<JsonLdQuad[]>;
+    canonize(input: unknown, options?: JsonLdOptions): Promise<string>;
     fromRDF(input: string | object, options?: JsonLdOptions): Promise<Record<string, unknown>[]>;
     compact(input: unknown, context: unknown, options?: JsonLdOptions): Promise<Record<string, unknown>>;
   };

@@ -36,3 +36,15 @@ export function trustContexts(): Map<string, unknown> {
   contexts.set(GAIA_X_2511_CONTEXT_URL.slice(0, -1), gaiaX);
   return contexts;
 }
+
+let shared: ReadonlyMap<string, unknown> | undefined;
+
+/**
+ * The bundled contexts as one shared map, for the defaults of verification: caches keyed by the
+ * map (processed contexts, keys, proof templates) then last across calls. Do not modify it; build
+ * your own with `new Map([...trustContexts(), [url, document]])`.
+ */
+export function defaultTrustContexts(): Map<string, unknown> {
+  shared ??= trustContexts();
+  return shared as Map<string, unknown>;
+}

@@ -2,7 +2,7 @@ import type { DatasetCore, Term } from '@rdfjs/types';
 import { parseRdf, type ContextMap } from '@mpli/core';
 import { NS } from '@mpli/shapes';
 import { DataFactory } from 'n3';
-import { trustContexts } from '../contexts/bundled-contexts';
+import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import { createTrustDocumentLoader } from '../document-loader';
 
 const { namedNode } = DataFactory;
@@ -25,7 +25,7 @@ export interface CredentialGraph {
  * Expands a JSON-LD credential into RDF with the bundled contexts (never fetching). The proof is
  * left out: it is a graph of its own and says nothing about the claims.
  */
-export async function credentialGraph(credential: Record<string, unknown>, contexts: ContextMap = trustContexts()): Promise<CredentialGraph> {
+export async function credentialGraph(credential: Record<string, unknown>, contexts: ContextMap = defaultTrustContexts()): Promise<CredentialGraph> {
   const { proof: _proof, ...claims } = credential;
   const { store } = await parseRdf(JSON.stringify(claims), { format: 'application/ld+json', documentLoader: createTrustDocumentLoader({ contexts }), source: typeof credential.id === 'string' ? credential.id : 'credential' });
   const node = [...store.match(null, RDF_TYPE, namedNode(VERIFIABLE_CREDENTIAL))][0]?.subject;

@@ -1,6 +1,6 @@
 import * as vc from '@digitalbazaar/vc';
 import { MpliError, type ContextMap } from '@mpli/core';
-import { trustContexts } from '../contexts/bundled-contexts';
+import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import { assertBundledContexts, createTrustDocumentLoader } from '../document-loader';
 import type { SigningKey } from '../keys/signing-key';
 import { signingSuite } from './suites';
@@ -23,7 +23,7 @@ export interface IssueOptions {
  * }, key);
  */
 export async function issueCredential(credential: Record<string, unknown>, key: SigningKey, options: IssueOptions = {}): Promise<Record<string, unknown>> {
-  const contexts = options.contexts ?? trustContexts();
+  const contexts = options.contexts ?? defaultTrustContexts();
   assertBundledContexts(credential, contexts);
   const issuer = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: string } | undefined)?.id;
   if (issuer !== key.controller) throw new MpliError('SIGNING_FAILED', `The credential's issuer ${issuer ?? '(none)'} is not the key's controller ${key.controller}`);

@@ -1,6 +1,6 @@
 import jsigs from 'jsonld-signatures';
 import type { ContextMap } from '@mpli/core';
-import { trustContexts } from '../contexts/bundled-contexts';
+import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import type { DidResolver } from '../did/did-resolver';
 import type { StatusChecker } from '../status/status-checker';
 import type { Dispatcher } from 'undici';
@@ -8,6 +8,8 @@ import { unenvelope, verifyJwtCredential } from '../jose/jwt-credential';
 import { createTrustDocumentLoader } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from './suites';
 import { checkValidity } from './validity';
+import { verifyEddsaRdfc2022 } from './eddsa-rdfc-2022';
+import { eddsaVerifierFor } from './eddsa-verifiers';
 import { verification, type Check, type Verification } from './verification-result';
 
 /** What Digital Bazaar's verifiers return. */
@@ -90,7 +92,7 @@ export function contextCheck(document: Record<string, unknown>, contexts: Contex
 export async function verifyCredential(input: Record<string, unknown> | string, options: VerifyOptions = {}): Promise<Verification> {
   if (typeof input !== 'string' && (!input || typeof input !== 'object')) throw new TypeError('verifyCredential needs a credential object or a vc+jwt string');
   const now = options.now ?? new Date();
-  const contexts = options.contexts ?? trustContexts();
+  const contexts = options.contexts ?? defaultTrustContexts();
   const jwt = typeof input === 'string' ? input : unenvelope(input);
   if (jwt !== undefined) {
     const result = await verifyJwtCredential(jwt, {
@@ -122,6 +124,8 @@ async function withStatus(checks: readonly Check[], credential: Record<string, u
 // The signature alone, with the key checked against its controller's assertionMethod list; whether
 // that controller is the issuer is the issuer check's business, so each failure has one name.
 async function proofCheck(credential: Record<string, unknown>, options: VerifyOptions, contexts: ContextMap): Promise<Check> {
+  const fast = await verifyEddsaRdfc2022(credential, 'assertionMethod', eddsaVerifierFor(contexts, options.didResolver));
+  if (fast) return fast;
   try {
     const result = await jsigs.verify(credential, {
       suite: verificationSuites(),

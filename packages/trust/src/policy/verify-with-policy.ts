@@ -1,5 +1,5 @@
 import { expandCurie, valuesAt } from '../credentials/credential-graph';
-import { trustContexts } from '../contexts/bundled-contexts';
+import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import { verifyCredential, type VerifyOptions } from '../credentials/verify-credential';
 import { AccreditationIndex } from './accreditation-chains';
 import { examine, validUntilOf, type ExaminedCredential } from './examined-credential';
@@ -29,7 +29,7 @@ export interface PolicyOptions extends VerifyOptions {
  */
 export async function verifyWithPolicy(credentials: readonly (Record<string, unknown> | string)[], policy: TrustPolicy, options: PolicyOptions = {}): Promise<PolicyOutcome> {
   const now = options.now ?? new Date();
-  const contexts = options.contexts ?? trustContexts();
+  const contexts = options.contexts ?? defaultTrustContexts();
   // X.509 anchors are the roots JOSE credentials' certificate chains must end at.
   const trustedRoots = [...(options.trustedRoots ?? []), ...policy.anchors.flatMap((anchor) => (anchor.x509 ? [anchor.x509] : []))];
   const examined = await Promise.all(credentials.map(async (input, index) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
 import { MpliError, type ContextMap } from '@mpli/core';
-import { trustContexts } from '../contexts/bundled-contexts';
+import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import { assertBundledContexts, createTrustDocumentLoader } from '../document-loader';
 import type { SigningKey } from '../keys/signing-key';
 import { signingSuite } from '../credentials/suites';
@@ -38,7 +38,7 @@ export function createChallenge(): string {
  */
 export async function signPresentation(credentials: readonly Record<string, unknown>[], key: SigningKey, options: PresentOptions): Promise<Record<string, unknown>> {
   if (typeof options.challenge !== 'string' || options.challenge.length === 0) throw new TypeError('signPresentation needs the verifier\'s challenge');
-  const contexts = options.contexts ?? trustContexts();
+  const contexts = options.contexts ?? defaultTrustContexts();
   for (const credential of credentials) assertBundledContexts(credential, contexts);
   const holder = options.holder ?? key.controller;
   if (holder !== key.controller) throw new MpliError('SIGNING_FAILED', `The holder ${holder} is not the key's controller ${key.controller}`);

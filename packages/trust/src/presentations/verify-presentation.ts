@@ -1,6 +1,6 @@
 import jsigs from 'jsonld-signatures';
 import type { ContextMap } from '@mpli/core';
-import { trustContexts } from '../contexts/bundled-contexts';
+import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import { createTrustDocumentLoader } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from '../credentials/suites';
 import { contextCheck, describeFailure, verifyCredential, type VerifyOptions } from '../credentials/verify-credential';
@@ -37,7 +37,7 @@ export async function verifyPresentation(presentation: Record<string, unknown>, 
   if (!presentation || typeof presentation !== 'object') throw new TypeError('verifyPresentation needs a presentation object');
   if (typeof options.challenge !== 'string' || !options.challenge) throw new TypeError('verifyPresentation needs the challenge the verifier issued');
   const now = options.now ?? new Date();
-  const contexts = options.contexts ?? trustContexts();
+  const contexts = options.contexts ?? defaultTrustContexts();
   const proofs = ([] as unknown[]).concat(presentation.proof ?? []) as Proof[];
   const holder = typeof presentation.holder === 'string' ? presentation.holder : (presentation.holder as { id?: string } | undefined)?.id;
   const checks: Check[] = [contextCheck(presentation, contexts), checkCryptosuite(presentation), purposeCheck(proofs), challengeCheck(proofs, options), freshnessCheck(proofs, now, options.maxAgeSeconds ?? 600), holderCheck(proofs, holder)];

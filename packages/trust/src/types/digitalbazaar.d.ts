@@ -104,3 +104,7 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
 declare module 'rdf-canonize' {
   export function canonize(input: string, options: { algorithm: 'RDFC-1.0'; inputFormat: 'application/n-quads'; format: 'application/n-quads'; maxWorkFactor?: number; signal?: AbortSignal }): Promise<string>;
 }
+declare module 'base58-universal' {
+  export function decode(input: string): Uint8Array;
+  export function encode(input: Uint8Array): string;
+}
