@@ -2,10 +2,12 @@
 // last line of stdout (progress goes to stderr).
 import { matchBench } from './match.bench';
 import { parseBench } from './parse.bench';
+import { trustBench } from './trust.bench';
 
 const BENCHMARKS: ReadonlyMap<string, (argv: readonly string[]) => Promise<Record<string, unknown>>> = new Map([
   ['parse', parseBench],
   ['match', matchBench],
+  ['trust', trustBench],
 ]);
 
 const [name, ...argv] = process.argv.slice(2);

@@ -1,3 +1,4 @@
 import { mpliPackageConfig } from '../../config/tsup.base';
 
-export default mpliPackageConfig({ index: 'src/index.ts' });
+// The verifier worker is an entry of its own: worker threads load it by file.
+export default mpliPackageConfig({ index: 'src/index.ts', 'verify-worker': 'src/batch/verify-worker.ts' });

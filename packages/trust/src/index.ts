@@ -33,3 +33,4 @@ export { policyEvidence } from './policy/policy-evidence';
 export { manifestDigest, type ManifestDigest, type DigestOptions } from './manifests/manifest-digest';
 export { signManifest, type SignManifestOptions } from './manifests/sign-manifest';
 export { verifyManifest, createManifestVerifier, type ManifestVerification } from './manifests/verify-manifest';
+export { VerifierPool, verifyCredentials, type PoolOptions } from './batch/verifier-pool';
