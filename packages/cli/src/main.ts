@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { initCommand } from './commands/init';
+import { issueCommand } from './commands/issue';
+import { keygenCommand } from './commands/keygen';
+import { signCommand } from './commands/sign';
+import { verifyCommand } from './commands/verify';
 import { matchCommand } from './commands/match';
 import { validateCommand } from './commands/validate';
 import { packageFile } from './package-files';
@@ -13,6 +17,10 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
   ['validate', { run: validateCommand, summary: 'check manifests against the MPLI shapes' }],
   ['match', { run: matchCommand, summary: 'match requirements against provider manifests, both ways, with reasons' }],
   ['init', { run: initCommand, summary: 'write a commented example provider or requirements manifest' }],
+  ['keygen', { run: keygenCommand, summary: 'make an Ed25519 signing key, written to a file only you can read' }],
+  ['issue', { run: issueCommand, summary: 'issue a verifiable credential of an MPLI type' }],
+  ['sign', { run: signCommand, summary: 'sign a manifest (detached), a credential or a presentation' }],
+  ['verify', { run: verifyCommand, summary: 'verify credentials, presentations and signed manifests, optionally under a trust policy' }],
 ]);
 
 /** The CLI's version, from its package.json. */

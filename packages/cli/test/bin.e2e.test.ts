@@ -69,6 +69,20 @@ describe('the mpli binary', () => {
     expect((await mpli(['validate', 'provider.ttl'], dir)).code).toBe(0);
   });
 
+  it('makes a key, issues a credential and verifies it, never printing the secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mpli-bin-'));
+    const keygen = await mpli(['keygen', '--out', 'notary.key.json'], dir);
+    expect(keygen.code).toBe(0);
+    const secret = (JSON.parse(readFileSync(join(dir, 'notary.key.json'), 'utf8')) as { secretKeyMultibase: string }).secretKeyMultibase;
+    writeFileSync(join(dir, 'subject.json'), JSON.stringify({ id: 'did:web:hospital.example', name: 'AZ Sint-Lieven VZW', registrationNumber: { type: 'VatID', vatID: 'BE0412345679' }, headquartersAddress: { type: 'Address', countryCode: 'BE' } }));
+    const issue = await mpli(['issue', '-k', 'notary.key.json', '-t', 'LegalIdentityCredential', '-s', 'subject.json', '-o', 'identity.json'], dir);
+    expect(issue.code).toBe(0);
+    const verify = await mpli(['verify', '--offline', 'identity.json'], dir);
+    expect(verify.stdout).toContain('✔ identity.json  (credential)');
+    expect(verify.code).toBe(0);
+    for (const output of [keygen, issue, verify]) expect(`${output.stdout}${output.stderr}`).not.toContain(secret);
+  });
+
   it('answers --version and --help', async () => {
     expect((await mpli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await mpli(['--help'])).stdout).toContain('Usage: mpli <command>');
