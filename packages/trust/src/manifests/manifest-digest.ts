@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MpliError, parseRdf, serializeRdf, type CompactDataset, type RdfFormat } from '@mpli/core';
 import { canonize } from 'rdf-canonize';
+import type { DocumentLoader } from 'jsonld';
 
 /** Options for {@link manifestDigest}. */
 export interface DigestOptions {
@@ -8,6 +9,8 @@ export interface DigestOptions {
   readonly source?: string;
   /** Canonicalization's time limit: a graph built to be costly to canonicalize is refused. Default 10 s. */
   readonly timeoutMs?: number;
+  /** For JSON-LD: the loader of its contexts (default: core's bundled contexts only). */
+  readonly documentLoader?: DocumentLoader;
 }
 
 /** A manifest's digest, with the dataset it was computed from. */
@@ -21,10 +24,11 @@ export interface ManifestDigest {
  * The digest of what a manifest says, not of how it is written: the SHA-256 of its RDFC-1.0
  * canonical N-Quads, as a multibase multihash (the form of VC 2.0's digestMultibase). Turtle and
  * JSON-LD renderings of the same manifest have the same digest, so one signature covers every
- * format a provider serves.
+ * format a provider serves. It digests any RDF document the same way (a credential, say, with
+ * `documentLoader: createTrustDocumentLoader()`).
  */
 export async function manifestDigest(text: string, options: DigestOptions = {}): Promise<ManifestDigest> {
-  const { store } = await parseRdf(text, { ...(options.format ? { format: options.format } : {}), ...(options.source ? { source: options.source } : {}) });
+  const { store } = await parseRdf(text, { ...(options.format ? { format: options.format } : {}), ...(options.source ? { source: options.source } : {}), ...(options.documentLoader ? { documentLoader: options.documentLoader } : {}) });
   const nquads = await serializeRdf(store, 'application/n-quads');
   let canonical: string;
   try {
