@@ -1,8 +1,8 @@
 // pnpm demo: the main job, end to end on one machine. So far it shows providers publishing
 // manifests of different styles, consumers writing requirements, every manifest validated against
 // the MPLI shapes, a broken manifest explained, and a marketplace matching requirements against
-// every offering both ways. Later issues grow it into the whole story (trust, discovery,
-// delivery, migration).
+// every offering both ways, then trust: a signed manifest, credentials judged under a policy and
+// counted as evidence, a clearing house's label. Later issues add discovery, delivery, migration.
 // Exits 0 only if every step really happened.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import {
   Catalog, formatQuantity, parseRdf, readManifest, readRequirements, resolve, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
 } from '@mpli/core';
 import { table } from '@mpli/cli';
+import { trustSteps } from './demo-trust';
 
 const root = new URL('../', import.meta.url).pathname;
 const manifests = join(root, 'examples/manifests');
@@ -99,6 +100,8 @@ for (const need of matched.needs) {
 }
 const firstNeed = matched.needs[0];
 steps.push({ step: 'match requirements both ways', ok: (firstNeed?.matches.length ?? 0) > 0 && firstNeed?.matches[0]?.offering.identifier === 'vm-m4', detail: `best: ${firstNeed?.matches[0]?.offering.name ?? 'none'}` });
+
+steps.push(...(await trustSteps(manifests, say)));
 
 say(`\nSummary\n${table(['step', 'result', 'detail'], steps.map((s) => [s.step, s.ok ? 'ok' : 'FAILED', s.detail]))}`);
 const failed = steps.filter((s) => !s.ok).length;
