@@ -13,6 +13,7 @@ const EXAMPLES: [pkg: string, expected: RegExp][] = [
   ['shapes', /1073741824 1000000000\n28 27\n/],
   ['core', /conforms: true[\s\S]*Small VM 2 \{ value: 4, unit: 'GiB' \}[\s\S]*violation .* mpli:vcpu = "0"\^\^xsd:integer/],
   ['cli', /✔ examples\/manifests\/scaldis-cloud\.ttl: valid — Scaldis Cloud SRL[\s\S]*exit code 0/],
+  ['trust', /^true form context cryptosuite validity issuer purpose proof\nfalse proof:\nISO\/IEC 27001 of did:web:scaldis\.example: CertificationCredential <- accredited <- anchor\n$/],
 ];
 
 describe.each(EXAMPLES)('the README of @mpli/%s', (pkg, expected) => {

@@ -4,6 +4,7 @@ import jsonld, { type DocumentLoader } from 'jsonld';
 import type { ProofConfigCanonicalizer } from './proof-config-canon';
 import type { VerificationKeyCache } from './verification-keys';
 import type { Check } from './verification-result';
+import { errorReason } from './error-reason';
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
 // XSD dateTimeStamp, as Data Integrity requires of `created` and `expires`.
@@ -30,9 +31,9 @@ export async function verifyEddsaRdfc2022(credential: Record<string, unknown>, p
   if (!Array.isArray(context) || context[0] !== VC_V2) return undefined;
   const { proofValue, ...config } = proof;
   if (typeof proofValue !== 'string' || !proofValue.startsWith('z') || typeof config.verificationMethod !== 'string') return undefined;
-  const proofCanonical = await verifier.proofConfigs.canonicalize(context, config);
-  if (proofCanonical === undefined) return undefined;
   try {
+    const proofCanonical = await verifier.proofConfigs.canonicalize(context, config);
+    if (proofCanonical === undefined) return undefined;
     for (const field of ['created', 'expires'] as const) {
       if (config[field] !== undefined && !DATE_TIME_STAMP.test(String(config[field]))) return fail(`"proof.${field}" (${String(config[field])}) must be an XSD dateTimeStamp`);
     }
@@ -48,7 +49,7 @@ export async function verifyEddsaRdfc2022(credential: Record<string, unknown>, p
     if (signature.length !== 64) return fail('the proofValue is not a 64-byte Ed25519 signature');
     return verify(null, data, key.key, signature) ? { name: 'proof', ok: true, message: 'the signature verifies' } : fail('Invalid signature.');
   } catch (error) {
-    return fail((error as Error).message);
+    return fail(errorReason(error));
   }
 }
 

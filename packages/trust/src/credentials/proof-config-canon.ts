@@ -33,6 +33,8 @@ export class ProofConfigCanonicalizer {
       if (this.templates.size >= this.maxTemplates) this.templates.delete(this.templates.keys().next().value as string);
       template = this.buildTemplate(context, fixed, variable.map(([key]) => key));
       this.templates.set(shape, template);
+      // A context that cannot be processed is not remembered: the error is the caller's to report.
+      template.catch(() => this.templates.delete(shape));
     }
     const lines = await template;
     if (!lines) return undefined;

@@ -8,6 +8,7 @@ import { unenvelope, verifyJwtCredential } from '../jose/jwt-credential';
 import { createTrustDocumentLoader } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from './suites';
 import { checkValidity } from './validity';
+import { errorReason } from './error-reason';
 import { verifyEddsaRdfc2022 } from './eddsa-rdfc-2022';
 import { eddsaVerifierFor } from './eddsa-verifiers';
 import { verification, type Check, type Verification } from './verification-result';
@@ -135,13 +136,13 @@ async function proofCheck(credential: Record<string, unknown>, options: VerifyOp
     if (result.verified) return { name: 'proof', ok: true, message: 'the signature verifies' };
     return { name: 'proof', ok: false, message: describeFailure(result) };
   } catch (error) {
-    return { name: 'proof', ok: false, message: (error as Error).message };
+    return { name: 'proof', ok: false, message: errorReason(error) };
   }
 }
 
 /** The most specific reason a Digital Bazaar verification gives. */
 export function describeFailure(result: ProofResult): string {
-  const nested = result.error?.errors?.map((e) => e.message).filter(Boolean) ?? [];
+  const nested = result.error?.errors?.map((e) => errorReason(e)).filter(Boolean) ?? [];
   const fromResults = (result.results ?? []).map((r) => r.error?.message).filter(Boolean);
   return [...new Set([...nested, ...fromResults, result.error?.message].filter(Boolean))].join('; ') || 'the proof does not verify';
 }
