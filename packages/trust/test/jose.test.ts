@@ -93,7 +93,7 @@ describe('JOSE-secured credentials (application/vc+jwt)', () => {
     expect(result.credentials[0]!.verified).toBe(true);
   });
 
-  it('fail by name: tampered, unsupported algorithm, untrusted root, expired JWT', async () => {
+  it('fail by name: tampered, unsupported algorithm, untrusted root, expired JWT, contradicting iss', async () => {
     const jwt = await x5cCredential('ES256');
     const [header, payload, signature] = jwt.split('.') as [string, string, string];
     const forged = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
@@ -103,6 +103,7 @@ describe('JOSE-secured credentials (application/vc+jwt)', () => {
     expect(failed(await verifyCredential(hs256, options()))).toEqual(['cryptosuite']);
     expect(failed(await verifyCredential(jwt, { ...options(), trustedRoots: [other.root.certificate] }))).toEqual(['certificate']);
     expect(failed(await verifyCredential(await x5cCredential('ES256', 'notary.example', { exp: 1_700_000_000 }), options()))).toEqual(['validity']);
+    expect(failed(await verifyCredential(await x5cCredential('ES256', 'notary.example', { iss: 'did:web:someone-else.example' }), options()))).toEqual(['issuer']);
   });
 
   it('fail when the certificate does not name the issuer, or is not valid any more', async () => {

@@ -96,6 +96,8 @@ function jwtTimes(credential: Record<string, unknown>, now: Date): Check {
 function issuerCheck(credential: Record<string, unknown>, found: SigningKeyFound): Check {
   const issuer = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: string } | undefined)?.id;
   if (!issuer) return { name: 'issuer', ok: false, message: 'the credential names no issuer' };
+  // VC-JOSE-COSE: JWT claims beside the credential must not contradict it.
+  if (credential.iss !== undefined && credential.iss !== issuer) return { name: 'issuer', ok: false, message: `the JWT's iss ${String(credential.iss)} contradicts the issuer ${issuer}` };
   if (found.did) {
     return found.did === issuer ? { name: 'issuer', ok: true, message: `signed by a key of ${issuer}` } : { name: 'issuer', ok: false, message: `signed by ${found.did}, not by the issuer ${issuer}` };
   }
