@@ -65,3 +65,10 @@ export type { ConstraintStatus, ConstraintOutcome } from './resolve/outcome';
 export type * from './resolve/result-types';
 export { compileShapes, type NeedShapes } from './resolve/shapes/compile-shapes';
 export type { ManifestVerifier, ManifestVerdict, ManifestDocument } from './trust/manifest-verifier';
+export {
+  createManifestPublisher, problem, MANIFEST_PATH, SIGNATURE_PATH, CREDENTIALS_PATH, API_CATALOG_PATH, SIGNATURE_REL, CREDENTIALS_REL,
+  type ManifestPublisher, type PublisherOptions,
+} from './publish/manifest-publisher';
+export { SERVED_FORMATS, type ManifestSource } from './publish/manifest-representations';
+export { apiCatalog, manifestService, withManifestService, API_CATALOG_MEDIA_TYPE, type LinkTarget } from './publish/api-catalog';
+export { negotiate } from './publish/content-negotiation';
