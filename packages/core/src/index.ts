@@ -72,3 +72,7 @@ export {
 export { SERVED_FORMATS, type ManifestSource } from './publish/manifest-representations';
 export { apiCatalog, manifestService, withManifestService, API_CATALOG_MEDIA_TYPE, type LinkTarget } from './publish/api-catalog';
 export { negotiate } from './publish/content-negotiation';
+export { crawl, manifestUrlOf } from './discovery/crawler';
+export { readRegistry } from './discovery/registry';
+export { addressAllowed, guardedAgent, type AddressPolicy } from './discovery/address-policy';
+export type { CrawlOptions, CrawlReport, CrawlState, CrawlEvent, KnownManifest } from './discovery/crawl-types';

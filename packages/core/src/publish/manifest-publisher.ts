@@ -16,7 +16,10 @@ export const CREDENTIALS_REL = 'https://w3id.org/mpli#credentials';
 /** What a provider publishes. */
 export interface PublisherOptions {
   readonly manifest: ManifestSource;
-  /** The public origin the documents are reached at, such as `https://scaldis.example`. */
+  /**
+   * The public origin the documents are reached at, such as `https://scaldis.example` (or, when the
+   * handler is mounted under a path, that URL prefix).
+   */
   readonly baseUrl: string;
   /** The manifest's detached signature (a ManifestCredential, from @mpli/trust's signManifest). */
   readonly signature?: Record<string, unknown>;
@@ -58,7 +61,7 @@ const OFFERED = [...SERVED_FORMATS, 'application/json'];
  */
 export async function createManifestPublisher(options: PublisherOptions): Promise<ManifestPublisher> {
   const base = options.baseUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+$/.test(base)) throw new TypeError(`baseUrl must be an origin such as https://cloud.example, not ${options.baseUrl}`);
+  if (!/^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(base)) throw new TypeError(`baseUrl must be an http(s) origin such as https://cloud.example, not ${options.baseUrl}`);
   let state = await buildState(options);
 
   return {
