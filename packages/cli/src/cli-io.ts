@@ -6,6 +6,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stdout is a terminal that understands colours. */
   readonly color: boolean;
+  /** Stops long-running commands (mpli serve); the process's SIGINT and SIGTERM do too. */
+  readonly signal?: AbortSignal;
 }
 
 /** The real process's streams. */

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo } from './cli-io';
+import { crawlCommand } from './commands/crawl';
 import { initCommand } from './commands/init';
 import { issueCommand } from './commands/issue';
 import { keygenCommand } from './commands/keygen';
 import { signCommand } from './commands/sign';
 import { verifyCommand } from './commands/verify';
 import { matchCommand } from './commands/match';
+import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 import { packageFile } from './package-files';
 
@@ -20,6 +22,8 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
   ['keygen', { run: keygenCommand, summary: 'make an Ed25519 signing key, written to a file only you can read' }],
   ['issue', { run: issueCommand, summary: 'issue a verifiable credential of an MPLI type' }],
   ['sign', { run: signCommand, summary: 'sign a manifest (detached), a credential or a presentation' }],
+  ['serve', { run: serveCommand, summary: 'publish a provider manifest at /.well-known/mpli, with its signature and API catalog' }],
+  ['crawl', { run: crawlCommand, summary: 'discover and fetch signed provider manifests into a folder' }],
   ['verify', { run: verifyCommand, summary: 'verify credentials, presentations and signed manifests, optionally under a trust policy' }],
 ]);
 

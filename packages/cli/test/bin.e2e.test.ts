@@ -83,6 +83,29 @@ describe('the mpli binary', () => {
     for (const output of [keygen, issue, verify]) expect(`${output.stdout}${output.stderr}`).not.toContain(secret);
   });
 
+  it('serves a manifest until SIGTERM, then exits 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'serve', '--manifest', 'examples/manifests/scaldis-cloud.ttl', '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address in ${out}`)), 10_000);
+      child.stdout.on('data', () => {
+        const found = /at (http:\/\/127\.0\.0\.1:\d+\/\.well-known\/mpli)/.exec(out)?.[1];
+        if (found) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+    });
+    const response = await fetch(url, { headers: { accept: 'application/n-quads' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/n-quads; charset=utf-8');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('answers --version and --help', async () => {
     expect((await mpli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await mpli(['--help'])).stdout).toContain('Usage: mpli <command>');
