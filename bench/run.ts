@@ -1,11 +1,13 @@
 // pnpm bench <name> [options]: runs one benchmark and prints its figures as one JSON object on the
 // last line of stdout (progress goes to stderr).
+import { crawlBench } from './crawl.bench';
 import { matchBench } from './match.bench';
 import { parseBench } from './parse.bench';
 import { trustBench } from './trust.bench';
 
 const BENCHMARKS: ReadonlyMap<string, (argv: readonly string[]) => Promise<Record<string, unknown>>> = new Map([
   ['parse', parseBench],
+  ['crawl', crawlBench],
   ['match', matchBench],
   ['trust', trustBench],
 ]);
