@@ -31,6 +31,7 @@ export class Catalog {
   private cachedIndex: OfferingIndex | undefined;
   private quads = 0;
   private offeringCount = 0;
+  private changes = 0;
   readonly limits: Required<CatalogLimits>;
 
   constructor(limits: CatalogLimits = {}) {
@@ -56,12 +57,18 @@ export class Catalog {
     this.quads -= entry.dataset.size;
     this.offeringCount -= entry.offerings.length;
     this.cachedIndex = undefined;
+    this.changes += 1;
     return true;
   }
 
   /** The manifests held, in insertion order. */
   manifests(): CatalogEntry[] {
     return [...this.entries.values()];
+  }
+
+  /** Grows with every change: caches built from the catalog compare it to know they are stale. */
+  get version(): number {
+    return this.changes;
   }
 
   get manifestCount(): number {
@@ -100,6 +107,7 @@ export class Catalog {
     this.quads += entry.dataset.size;
     this.offeringCount += entry.offerings.length;
     this.cachedIndex = undefined;
+    this.changes += 1;
   }
 
   private checkLimits(entries: readonly CatalogEntry[]): void {

@@ -1,0 +1,112 @@
+/**
+ * The OpenAPI 3.1 description of the MPLI REST endpoint, served at /openapi.json. A test checks
+ * that its paths and methods are exactly the server's routes, that it is a valid OpenAPI 3.1
+ * document, and that answers match its schemas.
+ */
+const problem = { description: 'An RFC 9457 problem', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), problem]));
+const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
+const pageParameters = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+  { name: 'cursor', in: 'query', description: 'The `next` of the previous page', schema: { type: 'string' } },
+];
+const rdf = (description: string) => ({ description, content: Object.fromEntries(['text/turtle', 'application/ld+json', 'application/n-quads'].map((t) => [t, { schema: { type: 'string' } }])) });
+
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'MPLI: Multi Provider Linked Infrastructure',
+    version: '0.1.0',
+    description: 'Providers, offerings, matching both ways, credential verification and crawls, over the MPLI libraries. Errors are RFC 9457 problem+json; every route is rate-limited (429 with Retry-After); writes need a bearer token.',
+    license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+  },
+  paths: {
+    '/.well-known/mpli': { get: { operationId: 'manifest', summary: 'The provider\'s manifest (when this server publishes one), by content negotiation, with ETag and 304', responses: { '200': rdf('The manifest'), '304': { description: 'Not modified' }, ...errors(404, 406, 429) } } },
+    '/.well-known/mpli/signature': { get: { operationId: 'manifestSignature', summary: 'The manifest\'s detached signature', responses: { '200': { description: 'A ManifestCredential', content: { 'application/vc': { schema: { type: 'object' } } } }, ...errors(404, 429) } } },
+    '/.well-known/mpli/credentials': { get: { operationId: 'providerCredentials', summary: 'The credentials the provider shows', responses: { '200': { description: 'Credentials', content: { 'application/json': { schema: { type: 'array' } } } }, ...errors(404, 429) } } },
+    '/.well-known/api-catalog': { get: { operationId: 'apiCatalog', summary: 'RFC 9727 API catalog', responses: { '200': { description: 'A linkset', content: { 'application/linkset+json': { schema: { type: 'object' } } } }, ...errors(404, 429) } } },
+    '/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+    '/providers': { get: { operationId: 'listProviders', summary: 'The providers in the catalog', parameters: pageParameters, responses: { '200': { description: 'A page of providers', content: json('ProviderPage') }, ...errors(400, 429) } } },
+    '/offerings': {
+      get: {
+        operationId: 'listOfferings', summary: 'The offerings, filtered and paged',
+        parameters: [
+          { name: 'kind', in: 'query', description: 'VirtualMachine, BlockStorage, ObjectStorage, Kubernetes, Database or Network (with or without "Offering")', schema: { type: 'string' } },
+          { name: 'provider', in: 'query', description: 'A manifest IRI or the provider\'s DID', schema: { type: 'string' } },
+          { name: 'country', in: 'query', description: 'ISO 3166-1 alpha-2', schema: { type: 'string', pattern: '^[A-Za-z]{2}$' } },
+          { name: 'q', in: 'query', description: 'Text in the name or identifier', schema: { type: 'string' } },
+          ...pageParameters,
+        ],
+        responses: { '200': { description: 'A page of offerings', content: json('OfferingPage') }, ...errors(400, 429) },
+      },
+    },
+    '/match': {
+      post: {
+        operationId: 'match', summary: 'Match requirements against every offering, both ways, with explanations',
+        parameters: [
+          { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'top', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
+          { name: 'explain', in: 'query', schema: { type: 'string', enum: ['all'] } },
+        ],
+        requestBody: { required: true, ...rdf('A requirements manifest') },
+        responses: { '200': { description: 'Ranked matches, near misses, relaxations', content: json('ResolveResult') }, ...errors(400, 413, 415, 422, 429) },
+      },
+    },
+    '/verify': {
+      post: {
+        operationId: 'verify', summary: 'Verify a credential or a presentation',
+        parameters: [{ name: 'challenge', in: 'query', description: 'For a presentation: the challenge you issued', schema: { type: 'string' } }, { name: 'domain', in: 'query', schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } }, 'application/vc': { schema: { type: 'object' } }, 'application/vp': { schema: { type: 'object' } }, 'application/vc+jwt': { schema: { type: 'string' } } } },
+        responses: { '200': { description: 'Every check, named', content: json('Verification') }, ...errors(400, 413, 415, 429) },
+      },
+    },
+    '/crawls': {
+      post: {
+        operationId: 'startCrawl', summary: 'Crawl seeds and registries into the catalog', security: [{ bearer: [] }],
+        requestBody: { required: true, content: json('CrawlRequest') },
+        responses: { '202': { description: 'Started; poll the operation', headers: { Location: { schema: { type: 'string' } } }, content: json('Operation') }, ...errors(400, 401, 409, 413, 415, 429) },
+      },
+    },
+    '/operations/{id}': {
+      get: {
+        operationId: 'getOperation', summary: 'A long operation: its status, progress and result',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The operation', content: json('Operation') }, ...errors(404, 429) },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Problem: { type: 'object', required: ['type', 'title', 'status'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' } } },
+      ProviderPage: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Provider' } }, total: { type: 'integer' }, next: { type: 'string' } } },
+      Provider: { type: 'object', required: ['manifest', 'name', 'country', 'offerings'], properties: { manifest: { type: 'string' }, name: { type: 'string' }, did: { type: 'string' }, country: { type: 'string' }, manifestLocation: { type: 'string' }, offerings: { type: 'integer' }, source: { type: 'string' } } },
+      OfferingPage: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Offering' } }, total: { type: 'integer' }, next: { type: 'string' } } },
+      Offering: {
+        type: 'object', required: ['id', 'identifier', 'name', 'kind', 'manifest', 'provider', 'countries', 'prices'],
+        properties: {
+          id: { type: 'string' }, identifier: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, manifest: { type: 'string' }, provider: { type: 'string' },
+          countries: { type: 'array', items: { type: 'string' } },
+          prices: { type: 'array', items: { type: 'object', required: ['amount', 'currency'], properties: { amount: { type: 'string' }, currency: { type: 'string' }, per: { type: 'string' } } } },
+        },
+      },
+      ResolveResult: { type: 'object', required: ['asOf', 'needs'], properties: { asOf: { type: 'string' }, needs: { type: 'array', items: { type: 'object' } }, notes: { type: 'array' } } },
+      Verification: {
+        type: 'object', required: ['kind', 'verified', 'checks', 'errors', 'warnings'],
+        properties: {
+          kind: { type: 'string', enum: ['credential', 'presentation'] }, verified: { type: 'boolean' },
+          checks: { type: 'array', items: { type: 'object', required: ['name', 'ok', 'message'], properties: { name: { type: 'string' }, ok: { type: 'boolean' }, message: { type: 'string' } } } },
+          errors: { type: 'array', items: { type: 'string' } }, warnings: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      CrawlRequest: { type: 'object', properties: { seeds: { type: 'array', items: { type: 'string', format: 'uri' } }, registries: { type: 'array', items: { type: 'string', format: 'uri' } } } },
+      Operation: {
+        type: 'object', required: ['id', 'kind', 'status', 'createdAt', 'progress'],
+        properties: {
+          id: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string', enum: ['running', 'succeeded', 'failed'] }, createdAt: { type: 'string', format: 'date-time' },
+          finishedAt: { type: 'string', format: 'date-time' }, progress: { type: 'object', properties: { done: { type: 'integer' }, queued: { type: 'integer' } } }, result: { type: 'object' }, error: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,23 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Catalog, CrawlOptions, CrawlState, ManifestPublisher } from '@mpli/core';
+import type { VerifyOptions } from '@mpli/trust';
+import type { CatalogViews } from './catalog-views';
+import type { Operations } from './operations';
+
+/** What every route may use. */
+export interface RouteContext {
+  readonly catalog: Catalog;
+  readonly views: CatalogViews;
+  readonly operations: Operations;
+  readonly maxBodyBytes: number;
+  readonly verify: VerifyOptions;
+  /** Defaults for crawls started through the API (address policy, verifier, limits). */
+  readonly crawl: Omit<CrawlOptions, 'catalog' | 'seeds' | 'registries'>;
+  /** What the last crawl learnt (validators, signers), for the next one's conditional re-fetch. */
+  readonly crawlMemory: { state?: CrawlState };
+  readonly publisher?: ManifestPublisher;
+  readonly requireAuth: (request: IncomingMessage) => void;
+}
+
+/** A route's handler. */
+export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL, params: Readonly<Record<string, string>>, context: RouteContext) => Promise<void>;

@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Catalog, type CrawlOptions, type ManifestPublisher } from '@mpli/core';
+import type { VerifyOptions } from '@mpli/trust';
+import { requireBearer, sha256 } from './http/bearer-auth';
+import { HttpProblem, sendJson, sendProblem } from './http/problem';
+import { RateLimiter } from './http/rate-limit';
+import { OPENAPI_DOCUMENT } from './openapi/document';
+import { CatalogViews } from './routes/catalog-views';
+import { getOperation, startCrawl } from './routes/crawls';
+import { listOfferings, listProviders } from './routes/listing';
+import { match } from './routes/match';
+import { Operations } from './routes/operations';
+import type { Handler, RouteContext } from './routes/route-context';
+import { verify } from './routes/verify';
+
+/** How an MPLI server is set up. */
+export interface ServerOptions {
+  /** The catalog it serves and crawls into. Default: an empty one. */
+  readonly catalog?: Catalog;
+  /** Bearer tokens that may write (start crawls). Without any, writes are refused. */
+  readonly tokens?: readonly string[];
+  /** Requests a minute per client (by address), on average. Default 600, bursts of 100. */
+  readonly rateLimit?: { readonly perMinute: number; readonly burst: number };
+  /** Largest request body. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** For POST /verify: DID resolver, status checker, trusted roots. */
+  readonly verify?: VerifyOptions;
+  /** For POST /crawls: verifier, address policy, limits. */
+  readonly crawl?: Omit<CrawlOptions, 'catalog' | 'seeds' | 'registries'>;
+  /** A provider's publisher, to serve its /.well-known/mpli from the same endpoint. */
+  readonly publisher?: ManifestPublisher;
+}
+
+const publisherRoute: Handler = async (request, response, _url, _params, context) => {
+  if (!context.publisher) throw new HttpProblem(404, 'Not Found', 'This server publishes no manifest');
+  context.publisher.handle(request, response);
+};
+
+/** The routes, by method and path pattern; the OpenAPI document describes exactly these. */
+export const ROUTES: readonly { readonly method: string; readonly path: string; readonly handler: Handler }[] = [
+  { method: 'GET', path: '/.well-known/mpli', handler: publisherRoute },
+  { method: 'GET', path: '/.well-known/mpli/signature', handler: publisherRoute },
+  { method: 'GET', path: '/.well-known/mpli/credentials', handler: publisherRoute },
+  { method: 'GET', path: '/.well-known/api-catalog', handler: publisherRoute },
+  { method: 'GET', path: '/openapi.json', handler: async (_request, response) => sendJson(response, 200, OPENAPI_DOCUMENT) },
+  { method: 'GET', path: '/providers', handler: listProviders },
+  { method: 'GET', path: '/offerings', handler: listOfferings },
+  { method: 'POST', path: '/match', handler: match },
+  { method: 'POST', path: '/verify', handler: verify },
+  { method: 'POST', path: '/crawls', handler: startCrawl },
+  { method: 'GET', path: '/operations/{id}', handler: getOperation },
+];
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpProblem(400, 'Bad Request', `The path part ${part} is not valid percent-encoding`);
+  }
+}
+
+function findRoute(method: string, path: string): { handler: Handler; params: Record<string, string> } | { allow: string[] } | undefined {
+  const candidates = ROUTES.flatMap((route) => {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), '([^/]+)'))}$`);
+    const found = pattern.exec(path);
+    return found ? [{ route, params: Object.fromEntries(names.map((name, i) => [name, decodePathPart(found[i + 1]!)])) }] : [];
+  });
+  if (!candidates.length) return undefined;
+  const exact = candidates.find((c) => c.route.method === method || (method === 'HEAD' && c.route.method === 'GET'));
+  return exact ? { handler: exact.route.handler, params: exact.params } : { allow: candidates.map((c) => c.route.method) };
+}
+
+/**
+ * The one MPLI REST endpoint, as a node:http request handler: providers and offerings (filtered,
+ * cursor-paged), POST /match, POST /verify, crawls as operations to poll, the provider's own
+ * /.well-known/mpli when given a publisher, and its OpenAPI 3.1 document at /openapi.json. Every
+ * error is RFC 9457 problem+json; no request crashes it.
+ *
+ * @example
+ * const server = createServer(createMpliServer({ catalog, tokens: [process.env.MPLI_TOKEN!] }));
+ */
+export function createMpliServer(options: ServerOptions = {}): (request: IncomingMessage, response: ServerResponse) => void {
+  const catalog = options.catalog ?? new Catalog();
+  const tokenDigests = (options.tokens ?? []).map(sha256);
+  const limiter = new RateLimiter(options.rateLimit?.perMinute ?? 600, options.rateLimit?.burst ?? 100);
+  const context: RouteContext = {
+    catalog, views: new CatalogViews(catalog), operations: new Operations(), maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    verify: options.verify ?? {}, crawl: options.crawl ?? {}, crawlMemory: {},
+    ...(options.publisher ? { publisher: options.publisher } : {}),
+    requireAuth: (request) => {
+      if (!tokenDigests.length) throw new HttpProblem(403, 'Forbidden', 'This server accepts no writes: it was started without tokens');
+      requireBearer(request, tokenDigests);
+    },
+  };
+  return (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://mpli');
+    void handle(request, response, url, context, limiter).catch((error: unknown) => {
+      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internal Server Error', 'The server failed on this request; it is logged');
+      if (!(error instanceof HttpProblem)) console.error(`mpli server: ${request.method ?? ''} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+      sendProblem(response, problem, url.pathname);
+      // Whatever the client still sends is not read: drain it so the connection can be reused.
+      request.resume();
+    });
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, url: URL, context: RouteContext, limiter: RateLimiter): Promise<void> {
+  const wait = limiter.take(request.socket.remoteAddress ?? 'unknown');
+  if (wait !== undefined) throw new HttpProblem(429, 'Too Many Requests', `Slow down: try again in ${wait} s`, { 'retry-after': String(wait) });
+  const found = findRoute(request.method ?? 'GET', url.pathname);
+  if (!found) throw new HttpProblem(404, 'Not Found', `No route ${url.pathname}; see /openapi.json`);
+  if ('allow' in found) throw new HttpProblem(405, 'Method Not Allowed', `${url.pathname} answers ${found.allow.join(', ')}`, { allow: found.allow.join(', ') });
+  await found.handler(request, response, url, found.params, context);
+}
