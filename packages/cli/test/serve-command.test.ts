@@ -28,6 +28,28 @@ describe('mpli serve', () => {
     expect(io.out()).toContain('stopped');
   });
 
+  it('serves a marketplace over what it crawled at start', async () => {
+    const { createManifestPublisher } = await import('@mpli/core');
+    const { readFileSync } = await import('node:fs');
+    const { createServer } = await import('node:http');
+    const publisher = await createManifestPublisher({ manifest: { text: readFileSync(`${REPO_ROOT}examples/manifests/scaldis-cloud.ttl`, 'utf8'), format: 'text/turtle' }, baseUrl: 'http://127.0.0.1' });
+    const provider = createServer((req, res) => publisher.handle(req, res));
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    const seed = `http://127.0.0.1:${(provider.address() as { port: number }).port}`;
+    const stop = new AbortController();
+    const io = { ...captureIo(REPO_ROOT), signal: stop.signal };
+    const running = main(['serve', '--marketplace', '--seed', seed, '--allow-private', '--allow-unsigned', '--port', '0'], io);
+    for (let i = 0; i < 200 && !io.out().includes('crawled:'); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Its peers and marketplace (example.* names) do not resolve here: they are counted, not fatal.
+    expect(io.out()).toMatch(/crawled: 1 manifests in, 2 kept out; 4 offerings/);
+    const origin = /marketplace at (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())![1]!;
+    const providers = await request(`${origin}/providers`);
+    expect(((await providers.body.json()) as { items: { name: string }[] }).items.map((p) => p.name)).toEqual(['Scaldis Cloud SRL']);
+    stop.abort();
+    expect(await running).toBe(0);
+    await new Promise<void>((resolve) => provider.close(() => resolve()));
+  });
+
   it('exits 2 for a manifest that cannot be read', async () => {
     const io = captureIo(REPO_ROOT);
     expect(await main(['serve', '--manifest', 'nowhere.ttl', '--port', '0'], io)).toBe(2);

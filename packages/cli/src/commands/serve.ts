@@ -3,17 +3,27 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createManifestPublisher, formatFromFileName, MpliError, type PublisherOptions } from '@mpli/core';
+import { Catalog, crawl, createManifestPublisher, formatFromFileName, MpliError, type PublisherOptions } from '@mpli/core';
+import { createMpliServer } from '@mpli/server';
+import { createManifestVerifier, DidResolver, didWebResolver } from '@mpli/trust';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 
-export const SERVE_HELP = `Usage: mpli serve --manifest <file> [options]
+export const SERVE_HELP = `Usage: mpli serve --manifest <file> [options]          (a provider)
+       mpli serve --marketplace [--seed <url>]... [--registry <url>]... [options]
 
-Publishes a provider's manifest at /.well-known/mpli (Turtle, JSON-LD or N-Quads by content
+A provider: publishes its manifest at /.well-known/mpli (Turtle, JSON-LD or N-Quads by content
 negotiation, ETag, Last-Modified, 304, CORS), its signature and credentials beside it, and an
-RFC 9727 API catalog at /.well-known/api-catalog. Runs until interrupted.
+RFC 9727 API catalog at /.well-known/api-catalog.
+A marketplace: the MPLI REST endpoint (see /openapi.json) over a catalog it crawls from the seeds
+and registries at start (signed manifests only unless --allow-unsigned); POST /crawls needs a
+bearer token, read from the MPLI_TOKENS environment variable (comma-separated).
+Runs until interrupted.
 
 Options:
   -m, --manifest <file>     The manifest (Turtle, JSON-LD, N-Triples or N-Quads)
+  --marketplace             Serve the REST endpoint instead
+  --seed <url>, --registry <url>   What the marketplace crawls at start (repeatable)
+  --allow-unsigned, --allow-private   As for mpli crawl
   --signature <file>        Its detached signature (from mpli sign)
   --credential <file>       A credential to show (repeatable)
   -p, --port <n>            Default 8080 (0: any free port)
@@ -28,9 +38,12 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const { values } = parseArgs({ args: [...args], options: {
     manifest: { type: 'string', short: 'm' }, signature: { type: 'string' }, credential: { type: 'string', multiple: true },
     port: { type: 'string', short: 'p' }, host: { type: 'string' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    marketplace: { type: 'boolean' }, seed: { type: 'string', multiple: true }, registry: { type: 'string', multiple: true },
+    'allow-unsigned': { type: 'boolean' }, 'allow-private': { type: 'boolean' },
   } });
   if (values.help) return (io.stdout(SERVE_HELP), EXIT.ok);
-  if (!values.manifest) throw new UsageError('mpli serve needs --manifest <file> (serving a marketplace comes with @mpli/server)');
+  if (values.marketplace) return serveMarketplace(values, io);
+  if (!values.manifest) throw new UsageError('mpli serve needs --manifest <file>, or --marketplace');
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number, not "${values.port}"`);
   const host = values.host ?? '127.0.0.1';
@@ -76,6 +89,35 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   }
   server.on('request', (request, response) => publisher.handle(request, response));
   io.stdout(`serving ${values.manifest} at ${origin}/.well-known/mpli (API catalog at ${origin}/.well-known/api-catalog)\n`);
+  await stopped(io.signal);
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  io.stdout('stopped\n');
+  return EXIT.ok;
+}
+
+async function serveMarketplace(values: { seed?: string[]; registry?: string[]; port?: string; host?: string; 'allow-unsigned'?: boolean; 'allow-private'?: boolean }, io: CliIo): Promise<number> {
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number, not "${values.port}"`);
+  const host = values.host ?? '127.0.0.1';
+  const catalog = new Catalog();
+  const crawlOptions = {
+    verifier: createManifestVerifier({ didResolver: new DidResolver({ web: didWebResolver() }) }),
+    allowUnsigned: values['allow-unsigned'] === true, allowPrivateAddresses: values['allow-private'] === true,
+  };
+  const tokens = (process.env.MPLI_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const server = createServer(createMpliServer({ catalog, tokens, crawl: crawlOptions }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(new UsageError(`cannot listen on ${host}:${port}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)));
+    server.listen(port, host, resolve);
+  });
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
+  io.stdout(`marketplace at ${origin} (OpenAPI at ${origin}/openapi.json)${tokens.length ? '' : '; no MPLI_TOKENS: POST /crawls is refused'}\n`);
+  if (values.seed?.length || values.registry?.length) {
+    const report = await crawl({ ...crawlOptions, seeds: values.seed ?? [], registries: values.registry ?? [], catalog });
+    const out = [...report.failed, ...report.quarantined, ...report.flagged];
+    io.stdout(`crawled: ${report.fetched.length} manifests in, ${out.length} kept out; ${catalog.size.offerings} offerings\n${out.map((o) => `  ✖ ${o.url}: ${o.reason}\n`).join('')}`);
+  }
   await stopped(io.signal);
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
