@@ -52,7 +52,7 @@ const UNIT_IRI = { GiB: 'unit:GibiBYTE', GB: 'unit:GigaBYTE' } as const;
 const PERIOD_IRI = { h: 'unit:HR', month: 'mpli:BillingMonth' } as const;
 
 function offeringTurtle(o: PlainOffering): string {
-  const certs = o.certifications.map((c) => `[ mpli:scheme mpli:${c.scheme}${c.level ? ` ; mpli:assuranceLevel mpli:${c.level}` : ''}${c.evidence ? ' ; mpli:evidence <urn:uuid:e>' : ''} ]`);
+  const certs = o.certifications.map((c) => `[ mpli:scheme mpli:${c.scheme}${c.level ? ` ; mpli:assuranceLevel mpli:${c.level}` : ''}${c.evidence ? ' ; mpli:evidencedBy <urn:uuid:e>' : ''} ]`);
   return `<${o.id}> a mpli:VirtualMachineOffering ; dcterms:identifier "${o.id.slice(o.id.indexOf('#') + 1)}" ; schema:name "VM" ; gx:providedBy <${o.provider}> ;
   mpli:vcpu ${o.vcpu} ; mpli:cpuArchitecture mpli:${o.arch} ; mpli:memory [ qudt:numericValue ${o.memory.value} ; qudt:unit ${UNIT_IRI[o.memory.unit]} ] ;
   mpli:location ${o.countries.map((c) => `[ gx:countryCode "${c}" ]`).join(', ')} ;

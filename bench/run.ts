@@ -3,12 +3,14 @@
 import { crawlBench } from './crawl.bench';
 import { matchBench } from './match.bench';
 import { parseBench } from './parse.bench';
+import { serveBench } from './serve.bench';
 import { trustBench } from './trust.bench';
 
 const BENCHMARKS: ReadonlyMap<string, (argv: readonly string[]) => Promise<Record<string, unknown>>> = new Map([
   ['parse', parseBench],
   ['crawl', crawlBench],
   ['match', matchBench],
+  ['serve', serveBench],
   ['trust', trustBench],
 ]);
 
