@@ -3,6 +3,7 @@ import { Catalog, type CrawlOptions, type ManifestPublisher } from '@mpli/core';
 import type { VerifyOptions } from '@mpli/trust';
 import { requireBearer, sha256 } from './http/bearer-auth';
 import { HttpProblem, sendJson, sendProblem } from './http/problem';
+import { PresentationAuth } from './http/presentation-auth';
 import { RateLimiter } from './http/rate-limit';
 import { OPENAPI_DOCUMENT } from './openapi/document';
 import { CatalogViews } from './routes/catalog-views';
@@ -17,8 +18,12 @@ import { verify } from './routes/verify';
 export interface ServerOptions {
   /** The catalog it serves and crawls into. Default: an empty one. */
   readonly catalog?: Catalog;
-  /** Bearer tokens that may write (start crawls). Without any, writes are refused. */
+  /** Bearer tokens that may write (start crawls). */
   readonly tokens?: readonly string[];
+  /** DIDs that may write by verifiable presentation (see GET /auth/challenge). */
+  readonly writers?: readonly string[];
+  /** The domain presentations must be bound to. Default: mpli-server. */
+  readonly domain?: string;
   /** Requests a minute per client (by address), on average. Default 600, bursts of 100. */
   readonly rateLimit?: { readonly perMinute: number; readonly burst: number };
   /** Largest request body. Default 1 MiB. */
@@ -49,6 +54,10 @@ export const ROUTES: readonly { readonly method: string; readonly path: string; 
   { method: 'POST', path: '/verify', handler: verify },
   { method: 'POST', path: '/crawls', handler: startCrawl },
   { method: 'GET', path: '/operations/{id}', handler: getOperation },
+  { method: 'GET', path: '/auth/challenge', handler: async (_request, response, _url, _params, context) => {
+    if (!context.presentations) throw new HttpProblem(404, 'Not Found', 'This server takes no presentations: it has no writers');
+    sendJson(response, 200, context.presentations.issue(), { 'cache-control': 'no-store' });
+  } },
 ];
 
 function decodePathPart(part: string): string {
@@ -83,15 +92,18 @@ function findRoute(method: string, path: string): { handler: Handler; params: Re
 export function createMpliServer(options: ServerOptions = {}): (request: IncomingMessage, response: ServerResponse) => void {
   const catalog = options.catalog ?? new Catalog();
   const tokenDigests = (options.tokens ?? []).map(sha256);
+  const presentations = options.writers?.length ? new PresentationAuth(options.domain ?? 'mpli-server', options.writers, options.verify ?? {}) : undefined;
   const limiter = new RateLimiter(options.rateLimit?.perMinute ?? 600, options.rateLimit?.burst ?? 100);
   const context: RouteContext = {
     catalog, views: new CatalogViews(catalog), operations: new Operations(), maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     verify: options.verify ?? {}, crawl: options.crawl ?? {}, crawlMemory: {},
     ...(options.publisher ? { publisher: options.publisher } : {}),
-    requireAuth: (request) => {
-      if (!tokenDigests.length) throw new HttpProblem(403, 'Forbidden', 'This server accepts no writes: it was started without tokens');
+    requireAuth: async (request) => {
+      if (presentations && PresentationAuth.offered(request)) return void (await presentations.require(request));
+      if (!tokenDigests.length && !presentations) throw new HttpProblem(403, 'Forbidden', 'This server accepts no writes: it was started without tokens or writers');
       requireBearer(request, tokenDigests);
     },
+    ...(presentations ? { presentations } : {}),
   };
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://mpli');

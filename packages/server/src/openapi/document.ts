@@ -62,9 +62,15 @@ export const OPENAPI_DOCUMENT = {
     },
     '/crawls': {
       post: {
-        operationId: 'startCrawl', summary: 'Crawl seeds and registries into the catalog', security: [{ bearer: [] }],
+        operationId: 'startCrawl', summary: 'Crawl seeds and registries into the catalog', security: [{ bearer: [] }, { presentation: [] }],
         requestBody: { required: true, content: json('CrawlRequest') },
         responses: { '202': { description: 'Started; poll the operation', headers: { Location: { schema: { type: 'string' } } }, content: json('Operation') }, ...errors(400, 401, 409, 413, 415, 429) },
+      },
+    },
+    '/auth/challenge': {
+      get: {
+        operationId: 'authChallenge', summary: 'A one-time challenge to sign a presentation for',
+        responses: { '200': { description: 'The challenge and the domain to bind', content: json('Challenge') }, ...errors(404, 429, 503) },
       },
     },
     '/operations/{id}': {
@@ -76,7 +82,10 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   components: {
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer' },
+      presentation: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`VP <base64url of a verifiable presentation>`, signed by a writer\'s DID for a challenge from GET /auth/challenge and the server\'s domain' },
+    },
     schemas: {
       Problem: { type: 'object', required: ['type', 'title', 'status'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' } } },
       ProviderPage: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Provider' } }, total: { type: 'integer' }, next: { type: 'string' } } },
@@ -99,6 +108,7 @@ export const OPENAPI_DOCUMENT = {
           errors: { type: 'array', items: { type: 'string' } }, warnings: { type: 'array', items: { type: 'string' } },
         },
       },
+      Challenge: { type: 'object', required: ['challenge', 'domain', 'expiresAt'], properties: { challenge: { type: 'string' }, domain: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
       CrawlRequest: { type: 'object', properties: { seeds: { type: 'array', items: { type: 'string', format: 'uri' } }, registries: { type: 'array', items: { type: 'string', format: 'uri' } } } },
       Operation: {
         type: 'object', required: ['id', 'kind', 'status', 'createdAt', 'progress'],

@@ -5,7 +5,7 @@ import type { Handler } from './route-context';
 
 /** POST /crawls (authenticated): starts a crawl into the catalog; 202 with the operation to poll. */
 export const startCrawl: Handler = async (request, response, _url, _params, context) => {
-  context.requireAuth(request);
+  await context.requireAuth(request);
   const { text } = await readRequestBody(request, context.maxBodyBytes, ['application/json']);
   const body = parseJsonBody(text) as { seeds?: unknown; registries?: unknown };
   const urls = (value: unknown, name: string): string[] => {

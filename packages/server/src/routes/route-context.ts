@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalog, CrawlOptions, CrawlState, ManifestPublisher } from '@mpli/core';
 import type { VerifyOptions } from '@mpli/trust';
+import type { PresentationAuth } from '../http/presentation-auth';
 import type { CatalogViews } from './catalog-views';
 import type { Operations } from './operations';
 
@@ -16,7 +17,9 @@ export interface RouteContext {
   /** What the last crawl learnt (validators, signers), for the next one's conditional re-fetch. */
   readonly crawlMemory: { state?: CrawlState };
   readonly publisher?: ManifestPublisher;
-  readonly requireAuth: (request: IncomingMessage) => void;
+  /** Throws 401 or 403 unless the request carries a valid bearer token or presentation. */
+  readonly requireAuth: (request: IncomingMessage) => Promise<void>;
+  readonly presentations?: PresentationAuth;
 }
 
 /** A route's handler. */
