@@ -1,7 +1,10 @@
 // A fleet of providers for pnpm bench crawl: N providers spread over S loopback servers (hosts),
-// each manifest signed for real (eddsa-rdfc-2022, did:key) and served by @mpli/core's publisher.
+// each manifest signed for real (eddsa-rdfc-2022) and served by @mpli/core's publisher. With TLS,
+// providers are did:web, as Gaia-X requires: each publishes its DID document beside its manifest,
+// and verifiers resolve it over HTTPS; without, they are did:key.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createManifestPublisher, type ManifestPublisher } from '@mpli/core';
 import { generateSigningKey, signManifest, type SigningKey } from '@mpli/trust';
@@ -15,13 +18,16 @@ export interface Fleet {
   close(): Promise<void>;
 }
 
-export async function startFleet(providers: number, hosts: number): Promise<Fleet> {
+export async function startFleet(providers: number, hosts: number, tls?: { key: string; cert: string }): Promise<Fleet> {
   const servers: Server[] = [];
   const origins: string[] = [];
   const publishers = new Map<number, ManifestPublisher>();
   const keys = new Map<number, SigningKey>();
+  const didDocuments = new Map<number, string>();
   for (let h = 0; h < hosts; h += 1) {
-    const server = createServer((request, response) => {
+    const handler = (request: IncomingMessage, response: ServerResponse) => {
+      const did = /^\/p(\d+)\/did\.json$/.exec(request.url ?? '');
+      if (did) return void response.writeHead(200, { 'content-type': 'application/did+json' }).end(didDocuments.get(Number(did[1])) ?? '{}');
       if (request.url === '/registry.json') {
         return void response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ providers: [...publishers.keys()].map((i) => ({ manifest: manifestUrl(i) })) }));
       }
@@ -30,10 +36,11 @@ export async function startFleet(providers: number, hosts: number): Promise<Flee
       if (!publisher) return void response.writeHead(404).end();
       request.url = match![2];
       publisher.handle(request, response);
-    });
+    };
+    const server: Server = tls ? (createTlsServer(tls, handler) as unknown as Server) : createServer(handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);
-    origins.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    origins.push(`${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`);
   }
   const originOf = (i: number) => origins[i % hosts]!;
   const manifestUrl = (i: number) => `${originOf(i)}/p${i}/.well-known/mpli`;
@@ -51,7 +58,15 @@ export async function startFleet(providers: number, hosts: number): Promise<Flee
     else publishers.set(i, await createManifestPublisher(options));
   };
   for (let i = 0; i < providers; i += 1) {
-    keys.set(i, await generateSigningKey());
+    if (tls) {
+      const did = `did:web:127.0.0.1%3A${new URL(originOf(i)).port}:p${i}`;
+      const key = await generateSigningKey({ controller: did });
+      keys.set(i, key);
+      didDocuments.set(i, JSON.stringify({
+        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'], id: did,
+        verificationMethod: [{ id: key.id, type: 'Multikey', controller: did, publicKeyMultibase: key.publicKeyMultibase }], assertionMethod: [key.id],
+      }));
+    } else keys.set(i, await generateSigningKey());
     await publish(i, '0.021');
   }
   return {
