@@ -2,7 +2,8 @@
 // manifests of different styles, consumers writing requirements, every manifest validated against
 // the MPLI shapes, a broken manifest explained, and a marketplace matching requirements against
 // every offering both ways, then trust: a signed manifest, credentials judged under a policy and
-// counted as evidence, a clearing house's label. Later issues add discovery, delivery, migration.
+// counted as evidence, a clearing house's label; then discovery: signed manifests published,
+// crawled and matched over the REST endpoint. Later issues add delivery and migration.
 // Exits 0 only if every step really happened.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import {
   Catalog, formatQuantity, parseRdf, readManifest, readRequirements, resolve, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
 } from '@mpli/core';
 import { table } from '@mpli/cli';
+import { discoverySteps } from './demo-discovery';
 import { trustSteps } from './demo-trust';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -102,6 +104,7 @@ const firstNeed = matched.needs[0];
 steps.push({ step: 'match requirements both ways', ok: (firstNeed?.matches.length ?? 0) > 0 && firstNeed?.matches[0]?.offering.identifier === 'vm-m4', detail: `best: ${firstNeed?.matches[0]?.offering.name ?? 'none'}` });
 
 steps.push(...(await trustSteps(manifests, say)));
+steps.push(...(await discoverySteps(manifests, say)));
 
 say(`\nSummary\n${table(['step', 'result', 'detail'], steps.map((s) => [s.step, s.ok ? 'ok' : 'FAILED', s.detail]))}`);
 const failed = steps.filter((s) => !s.ok).length;
