@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createManifestPublisher, formatFromFileName } from '@mpli/core';
+import { createManifestPublisher, formatFromFileName, type ManifestPublisher } from '@mpli/core';
 import { createMpliServer } from '@mpli/server';
 import { createManifestVerifier, generateSigningKey, signManifest } from '@mpli/trust';
 
@@ -28,10 +28,10 @@ export async function discoverySteps(manifests: string, say: (text?: string) => 
       // Offline, each provider signs with a did:key stand-in for its did:web.
       const text = readFileSync(join(manifests, file), 'utf8').replace(/did:web:[a-z.-]+example/, key.controller);
       const format = formatFromFileName(file)!;
-      let publisher: Awaited<ReturnType<typeof createManifestPublisher>> | undefined;
-      const { server, origin } = await listen((req, res) => publisher?.handle(req, res));
+      const holder: { publisher?: ManifestPublisher } = {};
+      const { server, origin } = await listen((req, res) => holder.publisher?.handle(req, res));
       // The links it serves (to its signature) need its own origin, known once it listens.
-      publisher = await createManifestPublisher({ manifest: { text, format }, baseUrl: origin, signature: await signManifest(text, key, { format }) });
+      holder.publisher = await createManifestPublisher({ manifest: { text, format }, baseUrl: origin, signature: await signManifest(text, key, { format }) });
       servers.push(server);
       seeds.push(origin);
     }
