@@ -7,7 +7,8 @@
  */
 export { NS, MPLI, MPLISH, type KnownPrefix } from './namespaces';
 export { mpli, type MpliTermName } from './generated/terms';
-export { ISO_COUNTRIES, ISO_CURRENCIES } from './generated/iso-codes';
+export { ISO_COUNTRIES } from './generated/iso-countries';
+export { ISO_CURRENCIES } from './generated/iso-currencies';
 export {
   UNITS,
   BASE_UNIT_SYMBOL,
