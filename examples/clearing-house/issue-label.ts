@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createTrustDocumentLoader, issueCredential, manifestDigest, type SigningKey, type TrustPolicy } from '@mpli/trust';
+import { createTrustDocumentLoader, credentialDateTime as second, issueCredential, manifestDigest, type SigningKey, type TrustPolicy } from '@mpli/trust';
 import type { LevelDecision } from './label-levels';
 
 /** Options for {@link issueLabel}. */
@@ -16,7 +16,6 @@ export interface LabelOptions {
 }
 
 const loader = createTrustDocumentLoader();
-const second = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * The compliance label credential: level, policy, validity (no longer than the credentials that

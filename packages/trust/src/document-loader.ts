@@ -38,10 +38,15 @@ function withContext(method: VerificationMethod): Record<string, unknown> {
   return { '@context': METHOD_CONTEXTS[method.type] ?? 'https://w3id.org/security/multikey/v1', ...method };
 }
 
+/** The contexts a document names by URL at its top, and those of them that are not bundled. */
+export function unbundledContexts(document: Record<string, unknown>, contexts: ContextMap): { named: string[]; missing: string[] } {
+  const named = ([] as unknown[]).concat(document['@context'] ?? []).filter((c): c is string => typeof c === 'string');
+  return { named, missing: named.filter((url) => !contexts.has(url)) };
+}
+
 /** Throws `REMOTE_CONTEXT_REFUSED` unless every context a document names by URL is bundled. */
 export function assertBundledContexts(document: Record<string, unknown>, contexts: ContextMap): void {
-  const named = ([] as unknown[]).concat(document['@context'] ?? []).filter((c): c is string => typeof c === 'string');
-  const missing = named.filter((url) => !contexts.has(url));
+  const missing = unbundledContexts(document, contexts).missing;
   if (missing.length) {
     throw new MpliError('REMOTE_CONTEXT_REFUSED', `Context ${missing.join(', ')} is not bundled; MPLI never fetches contexts`, { details: { url: missing[0] } });
   }

@@ -13,6 +13,7 @@ export { resolveDidKey } from './did/did-key';
 export { didWebResolver, didWebUrl, type DidWebOptions } from './did/did-web';
 export type { DidDocument, DidMethodResolver, VerificationMethod } from './did/did-document';
 export { issueCredential, type IssueOptions } from './credentials/issue-credential';
+export { credentialDateTime } from './credentials/date-time';
 export { verifyCredential, issuerOf, type VerifyOptions } from './credentials/verify-credential';
 export { SUPPORTED_PROOFS } from './credentials/suites';
 export type { Check, CheckName, Verification } from './credentials/verification-result';

@@ -1,13 +1,10 @@
-import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DidResolver, didWebResolver, didWebUrl, generateSigningKey, issueCredential, verifyCredential, type SigningKey } from '@mpli/trust';
-import { startHttps, type LoopbackHttps } from './support/https-server';
+import { jsonRoute, startRoutedHttps, type Route } from './support/https-server';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
-type Route = (response: ServerResponse) => void;
-
-let server: LoopbackHttps;
-const routes = new Map<string, Route>();
+let server: Awaited<ReturnType<typeof startRoutedHttps>>;
+let routes: Map<string, Route>;
 let providerKey: SigningKey;
 let providerDid: string;
 
@@ -21,17 +18,11 @@ function didDocument(key: SigningKey, did: string) {
   };
 }
 
-const json = (body: unknown, headers: Record<string, string> = {}): Route => (response) => {
-  response.writeHead(200, { 'content-type': 'application/did+json', ...headers });
-  response.end(JSON.stringify(body));
-};
+const json = (body: unknown, headers: Record<string, string> = {}) => jsonRoute(body, 'application/did+json', headers);
 
 beforeAll(async () => {
-  server = await startHttps((request, response) => {
-    const route = routes.get(request.url ?? '');
-    if (route) route(response);
-    else response.writeHead(404).end();
-  });
+  server = await startRoutedHttps();
+  routes = server.routes;
   providerDid = `did:web:${server.didHost}:providers:scaldis`;
   providerKey = await generateSigningKey({ controller: providerDid });
   routes.set('/providers/scaldis/did.json', json(didDocument(providerKey, providerDid)));

@@ -1,5 +1,4 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import { exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,19 +6,16 @@ import {
   verifyPresentation, verifyWithPolicy, type JoseAlgorithm,
 } from '@mpli/trust';
 import { TestPki, type KeyKind } from './support/certificates';
-import { startHttps, type LoopbackHttps } from './support/https-server';
+import { startRoutedHttps, type Route } from './support/https-server';
 
 const pki = new TestPki('Gaia-X Test');
 const other = new TestPki('Elsewhere');
-let server: LoopbackHttps;
-const routes = new Map<string, (response: ServerResponse) => void>();
+let server: Awaited<ReturnType<typeof startRoutedHttps>>;
+let routes: Map<string, Route>;
 
 beforeAll(async () => {
-  server = await startHttps((request, response) => {
-    const route = routes.get(request.url ?? '');
-    if (route) route(response);
-    else response.writeHead(404).end();
-  });
+  server = await startRoutedHttps();
+  routes = server.routes;
 });
 afterAll(() => server.close());
 

@@ -1,23 +1,16 @@
 import { gunzipSync } from 'node:zlib';
-import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStatusChecker, generateSigningKey, issueCredential, parseTrustPolicy, StatusList, verifyCredential, verifyWithPolicy, type SigningKey } from '@mpli/trust';
 import { NOW } from './support/credentials';
-import { startHttps, type LoopbackHttps } from './support/https-server';
+import { jsonRoute, startRoutedHttps, type Route } from './support/https-server';
 
-let server: LoopbackHttps;
-const routes = new Map<string, (response: ServerResponse) => void>();
-const publish = (path: string, body: unknown, headers: Record<string, string> = {}) => routes.set(path, (response) => {
-  response.writeHead(200, { 'content-type': 'application/vc+ld+json', ...headers });
-  response.end(JSON.stringify(body));
-});
+let server: Awaited<ReturnType<typeof startRoutedHttps>>;
+let routes: Map<string, Route>;
+const publish = (path: string, body: unknown, headers: Record<string, string> = {}) => routes.set(path, jsonRoute(body, 'application/vc+ld+json', headers));
 
 beforeAll(async () => {
-  server = await startHttps((request, response) => {
-    const route = routes.get(request.url ?? '');
-    if (route) route(response);
-    else response.writeHead(404).end();
-  });
+  server = await startRoutedHttps();
+  routes = server.routes;
 });
 afterAll(() => server.close());
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MpliError } from '@mpli/core';
-import { checkShape, credentialGraph, issueCredential } from '@mpli/trust';
+import { checkShape, credentialDateTime, credentialGraph, issueCredential } from '@mpli/trust';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { readKeyFile } from '../key-file';
 import { writeJson } from '../write-output';
@@ -53,7 +53,7 @@ export async function issueCommand(args: readonly string[], io: CliIo): Promise<
     id: values.id ?? `urn:uuid:${crypto.randomUUID()}`,
     type: ['VerifiableCredential', values.type],
     issuer: key.controller,
-    validFrom: dateTime('valid-from', values['valid-from']) ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    validFrom: dateTime('valid-from', values['valid-from']) ?? credentialDateTime(now),
     ...(values['valid-until'] ? { validUntil: dateTime('valid-until', values['valid-until']) } : {}),
     credentialSubject: subject,
   };

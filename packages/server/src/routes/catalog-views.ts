@@ -1,4 +1,4 @@
-import { readManifest, type Catalog, type Offering } from '@mpli/core';
+import { readManifest, type Catalog, type CatalogEntry, type Offering } from '@mpli/core';
 
 /** A provider as GET /providers lists it. */
 export interface ProviderSummary {
@@ -29,27 +29,35 @@ export interface OfferingSummary {
  */
 export class CatalogViews {
   private built: { version: number; providers: ProviderSummary[]; offerings: OfferingSummary[] } | undefined;
+  // A manifest is replaced whole when it changes (a new entry), so summaries are kept per entry:
+  // a crawl that changes one manifest costs one manifest's reading, not the catalog's.
+  private readonly perEntry = new WeakMap<CatalogEntry, { provider: ProviderSummary; offerings: OfferingSummary[] }>();
 
   constructor(private readonly catalog: Catalog) {}
 
   current(): { providers: readonly ProviderSummary[]; offerings: readonly OfferingSummary[] } {
-    if (this.built?.version !== this.catalog.version) this.built = { version: this.catalog.version, ...this.build() };
+    if (this.built?.version !== this.catalog.version) {
+      const entries = this.catalog.manifests().map((entry) => this.summaries(entry));
+      this.built = { version: this.catalog.version, providers: entries.map((e) => e.provider), offerings: entries.flatMap((e) => e.offerings) };
+    }
     return this.built;
   }
 
-  private build(): { providers: ProviderSummary[]; offerings: OfferingSummary[] } {
-    const providers: ProviderSummary[] = [];
-    const offerings: OfferingSummary[] = [];
-    for (const entry of this.catalog.manifests()) {
+  private summaries(entry: CatalogEntry): { provider: ProviderSummary; offerings: OfferingSummary[] } {
+    let summaries = this.perEntry.get(entry);
+    if (!summaries) {
       const manifest = readManifest(entry.dataset, { id: entry.id });
       const provider = manifest.provider;
-      providers.push({
-        manifest: entry.id, name: provider.name, country: provider.headquarters.country, offerings: manifest.offerings.length,
-        ...(provider.did ? { did: provider.did } : {}), ...(provider.manifestLocation ? { manifestLocation: provider.manifestLocation } : {}), ...(entry.source ? { source: entry.source } : {}),
-      });
-      for (const offering of manifest.offerings) offerings.push(summarize(offering, entry.id, provider.name));
+      summaries = {
+        provider: {
+          manifest: entry.id, name: provider.name, country: provider.headquarters.country, offerings: manifest.offerings.length,
+          ...(provider.did ? { did: provider.did } : {}), ...(provider.manifestLocation ? { manifestLocation: provider.manifestLocation } : {}), ...(entry.source ? { source: entry.source } : {}),
+        },
+        offerings: manifest.offerings.map((offering) => summarize(offering, entry.id, provider.name)),
+      };
+      this.perEntry.set(entry, summaries);
     }
-    return { providers, offerings };
+    return summaries;
   }
 }
 

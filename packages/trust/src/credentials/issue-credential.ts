@@ -3,6 +3,7 @@ import { MpliError, type ContextMap } from '@mpli/core';
 import { defaultTrustContexts } from '../contexts/bundled-contexts';
 import { assertBundledContexts, createTrustDocumentLoader } from '../document-loader';
 import type { SigningKey } from '../keys/signing-key';
+import { issuerOf } from './issuer-of';
 import { signingSuite } from './suites';
 
 /** Options for {@link issueCredential}. */
@@ -25,7 +26,7 @@ export interface IssueOptions {
 export async function issueCredential(credential: Record<string, unknown>, key: SigningKey, options: IssueOptions = {}): Promise<Record<string, unknown>> {
   const contexts = options.contexts ?? defaultTrustContexts();
   assertBundledContexts(credential, contexts);
-  const issuer = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: string } | undefined)?.id;
+  const issuer = issuerOf(credential);
   if (issuer !== key.controller) throw new MpliError('SIGNING_FAILED', `The credential's issuer ${issuer ?? '(none)'} is not the key's controller ${key.controller}`);
   try {
     return await vc.issue({ credential: structuredClone(credential), suite: signingSuite(key, options.now), documentLoader: createTrustDocumentLoader({ contexts }), ...(options.now ? { now: options.now } : {}) });

@@ -5,9 +5,10 @@ import type { DidResolver } from '../did/did-resolver';
 import type { StatusChecker } from '../status/status-checker';
 import type { Dispatcher } from 'undici';
 import { unenvelope, verifyJwtCredential } from '../jose/jwt-credential';
-import { createTrustDocumentLoader } from '../document-loader';
+import { createTrustDocumentLoader, unbundledContexts } from '../document-loader';
 import { checkCryptosuite, verificationSuites } from './suites';
 import { checkValidity } from './validity';
+import { issuerOf } from './issuer-of';
 import { errorReason } from './error-reason';
 import { verifyEddsaRdfc2022 } from './eddsa-rdfc-2022';
 import { eddsaVerifierFor } from './eddsa-verifiers';
@@ -30,12 +31,7 @@ export interface VerifyOptions {
   readonly dispatcher?: Dispatcher;
 }
 
-/** The id of a credential's issuer, whether written as a string or as an object. */
-export function issuerOf(credential: Record<string, unknown>): string | undefined {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return issuer;
-  return issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string' ? (issuer as { id: string }).id : undefined;
-}
+export { issuerOf } from './issuer-of';
 
 /** The issuer check: the key that signed belongs to the issuer. */
 export function checkIssuer(credential: Record<string, unknown>): Check {
@@ -73,8 +69,7 @@ export function checkAssertionPurpose(credential: Record<string, unknown>): Chec
 
 /** The context check: every context named by URL is bundled. */
 export function contextCheck(document: Record<string, unknown>, contexts: ContextMap): Check {
-  const named = ([] as unknown[]).concat(document['@context'] ?? []).filter((c): c is string => typeof c === 'string');
-  const missing = named.filter((url) => !contexts.has(url));
+  const { named, missing } = unbundledContexts(document, contexts);
   return missing.length
     ? { name: 'context', ok: false, message: `context ${missing.join(', ')} is not bundled; MPLI never fetches contexts` }
     : { name: 'context', ok: true, message: `${named.length} bundled context(s)` };

@@ -1,5 +1,6 @@
 import { httpExchange, MpliError } from '@mpli/core';
 import type { Dispatcher } from 'undici';
+import { cacheLifetimeMs } from '../cache-lifetime';
 import type { DidDocument, DidMethodResolver } from './did-document';
 
 /** Options for {@link didWebResolver}. */
@@ -54,7 +55,7 @@ export function didWebResolver(options: DidWebOptions = {}): DidMethodResolver {
     if (!document || typeof document !== 'object' || (document as { id?: unknown }).id !== did) {
       throw new MpliError('DID_INVALID', `The document at ${url} is not about ${did}`, { details: { did, url } });
     }
-    return { document: document as DidDocument, maxAgeMs: maxAge(exchange.headers['cache-control']) ?? ttlMs };
+    return { document: document as DidDocument, maxAgeMs: cacheLifetimeMs(exchange.headers['cache-control']) ?? ttlMs };
   };
 
   return async (did: string) => {
@@ -92,11 +93,4 @@ export function didWebUrl(did: string): string {
   if (url.pathname !== '/' || url.username || url.search) throw new MpliError('DID_INVALID', `${did} does not name a valid host`, { details: { did } });
   url.pathname = path.length ? `/${path.map(encodeURIComponent).join('/')}/did.json` : '/.well-known/did.json';
   return url.toString();
-}
-
-function maxAge(header: string | string[] | undefined): number | undefined {
-  const value = ([] as string[]).concat(header ?? []).join(',');
-  if (/no-store|no-cache/i.test(value)) return 0;
-  const seconds = /max-age=(\d+)/i.exec(value)?.[1];
-  return seconds === undefined ? undefined : Number(seconds) * 1000;
 }

@@ -3,6 +3,7 @@ import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import type { Dispatcher } from 'undici';
 import { MpliError } from '@mpli/core';
 import { DidResolver } from '../did/did-resolver';
+import { issuerOf } from '../credentials/issuer-of';
 import { checkValidity } from '../credentials/validity';
 import { verification, type Check, type Verification } from '../credentials/verification-result';
 import { checkChain } from './x509-chain';
@@ -94,7 +95,7 @@ function jwtTimes(credential: Record<string, unknown>, now: Date): Check {
 }
 
 function issuerCheck(credential: Record<string, unknown>, found: SigningKeyFound): Check {
-  const issuer = typeof credential.issuer === 'string' ? credential.issuer : (credential.issuer as { id?: string } | undefined)?.id;
+  const issuer = issuerOf(credential);
   if (!issuer) return { name: 'issuer', ok: false, message: 'the credential names no issuer' };
   // VC-JOSE-COSE: JWT claims beside the credential must not contradict it.
   if (credential.iss !== undefined && credential.iss !== issuer) return { name: 'issuer', ok: false, message: `the JWT's iss ${String(credential.iss)} contradicts the issuer ${issuer}` };

@@ -1,4 +1,5 @@
 import { MpliError, type RdfFormat } from '@mpli/core';
+import { credentialDateTime as second } from '../credentials/date-time';
 import { issueCredential } from '../credentials/issue-credential';
 import type { SigningKey } from '../keys/signing-key';
 import { manifestDigest } from './manifest-digest';
@@ -28,7 +29,6 @@ export async function signManifest(text: string, key: SigningKey, options: SignM
   if (!manifest || manifest.termType !== 'NamedNode') throw new MpliError('SIGNING_FAILED', `${options.source ?? 'The document'} has no mpli:Manifest with an IRI to sign`);
   if (did !== key.controller) throw new MpliError('SIGNING_FAILED', `The manifest's provider declares ${did ? `the DID ${did}` : 'no DID (mpli:did)'}; the key belongs to ${key.controller}`);
   const now = options.now ?? new Date();
-  const second = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return issueCredential({
     '@context': ['https://www.w3.org/ns/credentials/v2', 'https://w3id.org/mpli/context/v1'],
     type: ['VerifiableCredential', 'ManifestCredential'],

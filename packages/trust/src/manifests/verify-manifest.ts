@@ -1,4 +1,5 @@
 import type { ManifestDocument, ManifestVerdict, ManifestVerifier, RdfFormat } from '@mpli/core';
+import { issuerOf } from '../credentials/issuer-of';
 import { verifyCredential, type VerifyOptions } from '../credentials/verify-credential';
 import { verification, type Check, type Verification } from '../credentials/verification-result';
 import { manifestDigest } from './manifest-digest';
@@ -32,17 +33,15 @@ export async function verifyManifest(text: string, signature: Record<string, unk
   }
   if (digest) checks.push(...digestChecks(digest, signature));
   const result = verification(checks, credential.warnings);
-  const issuer = issuerId(signature);
+  const issuer = issuerOf(signature);
   return { ...result, ...(result.verified && issuer ? { signer: issuer } : {}) };
 }
-
-const issuerId = (signature: Record<string, unknown>) => (typeof signature.issuer === 'string' ? signature.issuer : (signature.issuer as { id?: string } | undefined)?.id);
 
 // The signed digest is the manifest's, and the signer is the DID its provider declares.
 function digestChecks(digest: Awaited<ReturnType<typeof manifestDigest>>, signature: Record<string, unknown>): Check[] {
   const subject = (signature.credentialSubject ?? {}) as { id?: unknown; digestMultibase?: unknown };
   const { manifest, did } = manifestParties(digest.dataset);
-  const issuer = issuerId(signature);
+  const issuer = issuerOf(signature);
   return [
     digest.digestMultibase === subject.digestMultibase
       ? { name: 'digest', ok: true, message: 'the manifest is the one signed' }

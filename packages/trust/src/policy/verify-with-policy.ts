@@ -78,8 +78,9 @@ function judge(entry: ExaminedCredential, policy: TrustPolicy, accreditations: A
       reasons.push(`policy: it is about ${subject.value}, not about ${subjectFilter}`);
       continue;
     }
-    const applicable = rules.filter(({ rule }) => whereMismatches(entry, subject, rule).length === 0);
-    if (!applicable.length) reasons.push(...rules.flatMap(({ rule }) => whereMismatches(entry, subject, rule).map((m) => `policy: ${m}`)));
+    const judged = rules.map((candidate) => ({ ...candidate, mismatches: whereMismatches(entry, subject, candidate.rule) }));
+    const applicable = judged.filter((candidate) => candidate.mismatches.length === 0);
+    if (!applicable.length) reasons.push(...judged.flatMap((candidate) => candidate.mismatches.map((m) => `policy: ${m}`)));
     for (const { rule, index } of applicable) {
       claim = rule.claim;
       const { chain, reason } = issuerChain(entry, rule, policy, accreditations);

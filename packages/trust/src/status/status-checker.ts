@@ -1,6 +1,8 @@
 import { httpExchange, MpliError, type ContextMap } from '@mpli/core';
 import type { Dispatcher } from 'undici';
 import type { DidResolver } from '../did/did-resolver';
+import { cacheLifetimeMs } from '../cache-lifetime';
+import { issuerOf } from '../credentials/issuer-of';
 import type { Check, Verification } from '../credentials/verification-result';
 import { StatusList, type StatusPurpose } from './status-list';
 
@@ -97,7 +99,6 @@ async function judgeList(list: Record<string, unknown>, credential: Record<strin
   if (!types.includes('BitstringStatusListCredential')) return 'the status list is not a BitstringStatusListCredential';
   const verification = await context.verify(list, { now: context.now, contexts: context.contexts, ...(context.didResolver ? { didResolver: context.didResolver } : {}) });
   if (!verification.verified) return `the status list does not verify: ${verification.errors.join('; ')}`;
-  const issuerOf = (c: Record<string, unknown>) => (typeof c.issuer === 'string' ? c.issuer : (c.issuer as { id?: string } | undefined)?.id);
   if (!context.allowOtherIssuer && issuerOf(list) !== issuerOf(credential)) return `the status list is issued by ${String(issuerOf(list))}, not by the credential's issuer ${String(issuerOf(credential))}`;
   const purpose = (list.credentialSubject as { statusPurpose?: unknown } | undefined)?.statusPurpose;
   if (!([] as unknown[]).concat(purpose ?? []).includes(entry.statusPurpose)) return `the status list is for ${String(purpose)}, the entry for ${String(entry.statusPurpose)}`;
@@ -118,8 +119,7 @@ async function download(url: string, options: StatusCheckerOptions): Promise<{ c
   } catch {
     throw new MpliError('STATUS_UNAVAILABLE', 'not JSON');
   }
-  const header = ([] as string[]).concat(exchange.headers['cache-control'] ?? []).join(',');
-  const maxAge = /no-store|no-cache/i.test(header) ? 0 : Number(/max-age=(\d+)/i.exec(header)?.[1] ?? Number.POSITIVE_INFINITY) * 1000;
+  const maxAge = cacheLifetimeMs(exchange.headers['cache-control']) ?? Number.POSITIVE_INFINITY;
   // The list's own ttl (milliseconds, per the specification) bounds caching too.
   const listTtl = Number((credential.credentialSubject as { ttl?: unknown } | undefined)?.ttl ?? Number.POSITIVE_INFINITY);
   return { credential, maxAgeMs: Math.min(maxAge, Number.isFinite(listTtl) ? listTtl : Number.POSITIVE_INFINITY) };

@@ -1,5 +1,6 @@
 import { createCredential, createList, decodeList, type BitstringStatusList } from '@digitalbazaar/vc-bitstring-status-list';
 import { MpliError } from '@mpli/core';
+import { credentialDateTime } from '../credentials/date-time';
 import { issueCredential } from '../credentials/issue-credential';
 import type { SigningKey } from '../keys/signing-key';
 
@@ -78,7 +79,7 @@ export class StatusList {
   async issueCredential(key: SigningKey, options: { now?: Date; validUntil?: string } = {}): Promise<Record<string, unknown>> {
     const draft = await createCredential({ id: this.url, list: this.bits, statusPurpose: this.purpose });
     const now = options.now ?? new Date();
-    return issueCredential({ ...draft, issuer: key.controller, validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(options.validUntil ? { validUntil: options.validUntil } : {}) }, key, { now });
+    return issueCredential({ ...draft, issuer: key.controller, validFrom: credentialDateTime(now), ...(options.validUntil ? { validUntil: options.validUntil } : {}) }, key, { now });
   }
 
   private assertIndex(index: number): void {

@@ -37,3 +37,23 @@ export async function startHttps(handler: (request: IncomingMessage, response: S
     },
   };
 }
+
+/** Answers one path. */
+export type Route = (response: ServerResponse) => void;
+
+/** A loopback HTTPS server answering from a table of routes by exact path (404 otherwise); tests fill the table. */
+export async function startRoutedHttps(): Promise<LoopbackHttps & { readonly routes: Map<string, Route> }> {
+  const routes = new Map<string, Route>();
+  const server = await startHttps((request, response) => {
+    const route = routes.get(request.url ?? '');
+    if (route) route(response);
+    else response.writeHead(404).end();
+  });
+  return Object.assign(server, { routes });
+}
+
+/** A route answering 200 with `body` as JSON. */
+export const jsonRoute = (body: unknown, contentType: string, headers: Record<string, string> = {}): Route => (response) => {
+  response.writeHead(200, { 'content-type': contentType, ...headers });
+  response.end(JSON.stringify(body));
+};
