@@ -40,6 +40,7 @@ export { buildManifest, type BuildOptions } from './model/build-manifest';
 export { buildRequirements } from './model/build-requirements';
 
 export { validateDataset, type ValidateOptions } from './validation/validate';
+export { validateRevision, type RevisionValidation } from './validation/validate-revision';
 export { validateInput, type ValidatedInput } from './validation/validate-input';
 export { mpliShapesGraph, mpliValidator } from './validation/shapes-graph';
 export { KNOWN_TERM_RULE } from './validation/known-terms';

@@ -27,6 +27,13 @@ describe('crawl', () => {
       expect(catalog.size.manifests).toBe(12);
       const three = catalog.manifests().find((m) => m.id === fleet.manifestUrl(3));
       expect([...three!.dataset.match()].some((q) => q.object.value === '0.019')).toBe(true);
+
+      // A changed version is validated incrementally (only what the change reaches), and still
+      // kept out when the change breaks a rule.
+      await fleet.publish(3, { price: '-0.5' });
+      const broken = await crawl({ ...LOOPBACK, registries: [fleet.registry], catalog, state: again.state });
+      expect(broken.quarantined.map((q) => q.reason)).toEqual([expect.stringContaining('mplish:PriceSpecification-amountNonNegative') as string]);
+      expect([...catalog.get(fleet.manifestUrl(3))!.dataset.match()].some((q) => q.object.value === '0.019')).toBe(true);
     } finally {
       await fleet.close();
     }

@@ -61,6 +61,11 @@ export class Catalog {
     return true;
   }
 
+  /** The manifest with this id (its IRI), if held. */
+  get(id: string): CatalogEntry | undefined {
+    return this.entries.get(id);
+  }
+
   /** The manifests held, in insertion order. */
   manifests(): CatalogEntry[] {
     return [...this.entries.values()];

@@ -1,12 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { NS } from '@mpli/shapes';
 import type { Catalog } from '../catalog/catalog';
-import type { CompactDataset } from '../dataset/compact-dataset';
+import type { DatasetCore } from '@rdfjs/types';
+import { CompactDataset } from '../dataset/compact-dataset';
 import { MpliError } from '../errors/mpli-error';
 import { formatFromMediaType, sniffFormat, type RdfFormat } from '../rdf/formats';
 import { parseRdf } from '../rdf/parse';
 import type { ManifestVerifier } from '../trust/manifest-verifier';
 import { validateDataset } from '../validation/validate';
+import { validateRevision } from '../validation/validate-revision';
 import type { KnownManifest } from './crawl-types';
 import { linkTarget, politeFetch, type FetchRules } from './polite-fetch';
 
@@ -78,13 +80,25 @@ async function readChecked(fetched: { url: string; text: string; contentType?: s
     } catch (error) {
       return { reason: `does not parse: ${(error as Error).message}` };
     }
-    const report = await validateDataset(store, { source: fetched.url, skipKnownTermCheck: true });
+    const options = { source: fetched.url, skipKnownTermCheck: true };
+    // A new version of a manifest already in the catalog (so known to conform): validate only
+    // what the change can affect. Most re-crawled changes are a price or a date.
+    const previous = previousVersion(fetched.url, context);
+    const report = previous ? (await validateRevision(previous, store, options)).report : await validateDataset(store, options);
     const violations = report.problems.filter((p) => p.severity === 'violation');
     if (violations.length) return { reason: `breaks ${violations.length} rule(s), first ${violations[0]!.rule}: ${violations[0]!.message}` };
     return { store, format };
   } finally {
     context.timings.parseMs += performance.now() - started;
   }
+}
+
+/** The version of this manifest the catalog holds from the same URL, when it holds all of it. */
+function previousVersion(url: string, context: IntakeContext): DatasetCore | undefined {
+  const entries = (context.previous?.manifestIds ?? []).map((id) => context.catalog.get(id));
+  if (entries.length === 0 || entries.some((entry) => entry?.source !== url)) return undefined;
+  if (entries.length === 1) return entries[0]!.dataset;
+  return new CompactDataset(entries.flatMap((entry) => [...entry!.dataset.match()]));
 }
 
 async function verifySigned(fetched: { url: string; text: string }, format: RdfFormat, signature: unknown, context: IntakeContext) {

@@ -45,8 +45,26 @@ declare module 'shacl-engine' {
     trace?: boolean;
   }
 
+  /** How a shape picks its focus nodes (compiled from its sh:target* declarations). */
+  export interface TargetResolver {
+    /** The sh:targetClass classes (and implicit class targets) with their subclasses. */
+    targetClass: { has(term: Term): boolean; size: number };
+    targetNode: Term[];
+    targetObjectsOf: Term[];
+    targetSubjectsOf: Term[];
+    /** SHACL-AF sh:target declarations. */
+    targets: unknown[];
+  }
+
+  export interface CompiledShape {
+    ptr: TermPointer;
+    targetResolver: TargetResolver;
+  }
+
   export class Validator {
     constructor(shapes: DatasetCore, options: ValidatorOptions);
+    /** Every compiled shape, by its term (a @rdfjs/term-map). */
+    shapes: { values(): IterableIterator<CompiledShape> };
     validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }, shapes?: { terms: Term[] }[]): Promise<ValidationReport>;
   }
 }

@@ -52,7 +52,17 @@ async function shaclProblems(dataset: DatasetCore, options: ValidateOptions, pre
  */
 export async function validateDataset(dataset: DatasetCore, options: ValidateOptions = {}): Promise<ValidationReport> {
   const prefixes = { ...KNOWN_PREFIXES, ...options.prefixes };
-  const problems = await shaclProblems(dataset, options, prefixes);
+  return finishReport(await shaclProblems(dataset, options, prefixes), dataset, options);
+}
+
+/**
+ * Adds the checks that look at the whole document (known terms, a manifest present) to SHACL's
+ * problems, places each problem in the source text, and makes the report.
+ */
+export function finishReport(shaclFound: readonly Problem[], dataset: DatasetCore, options: ValidateOptions): ValidationReport {
+  const prefixes = { ...KNOWN_PREFIXES, ...options.prefixes };
+  // The same problem can be reached through two shapes (two properties with one sh:node): say it once.
+  const problems = [...new Map(shaclFound.map((problem) => [JSON.stringify(problem), problem])).values()];
   if (!options.skipKnownTermCheck) problems.push(...checkKnownTerms(dataset, prefixes, options.source));
   if (!options.skipManifestCheck) problems.push(...checkManifestPresent(dataset, options.source));
   const located = options.text === undefined ? problems : problems.map((problem) => withPosition(problem, options.text ?? '', prefixes));
