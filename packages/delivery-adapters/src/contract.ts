@@ -1,0 +1,134 @@
+/**
+ * The delivery adapter contract: what MPLI asks of a tool that delivers an order (Terraform,
+ * Ansible, libvirt, OpenStack, OpenNebula, another MPLI provider). An adapter is a plain object
+ * made by a factory; MPLI never provisions anything itself.
+ */
+
+/** A scalar adapter parameter, as a manifest's `mpli:parameter` holds it. */
+export type ParameterValue = string | number | boolean;
+
+/**
+ * An order to deliver one offering. Built from a matched offering by `orderFor`: the manifest
+ * names the adapter and its parameters; the consumer may add its own where the offering allows.
+ */
+export interface DeliveryOrder {
+  /**
+   * Chosen by the client, and the idempotency key: applying the same id twice delivers once.
+   * Also the operation id every created resource is tagged with. 1 to 64 of `[A-Za-z0-9_-]`.
+   */
+  readonly id: string;
+  /** The offering's IRI. */
+  readonly offering: string;
+  /** The adapter's name, as the manifest's `mpli:adapter` says (`terraform`, `openstack`...). */
+  readonly adapter: string;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
+  /** Who ordered (a DID), passed along in layered delivery. */
+  readonly consumer?: string;
+  /** The operation ids of the orders this one delivers for, outermost first (layered delivery). */
+  readonly chain?: readonly string[];
+}
+
+/** What an adapter can do. `plan`, `apply`, `status` and `destroy` are always there. */
+export interface AdapterCapabilities {
+  /** `plan` computes real changes (false: it only echoes the order). */
+  readonly plan: boolean;
+  /** A running apply can be cancelled, and then cleans up after itself. */
+  readonly cancel: boolean;
+  /** `export` is implemented (disks and VM configuration out, for migration). */
+  readonly export: boolean;
+  /** `import` is implemented. */
+  readonly import: boolean;
+}
+
+/** One change a plan foresees. */
+export interface PlannedChange {
+  readonly action: 'create' | 'update' | 'replace' | 'delete' | 'none';
+  /** The tool's own address of the resource (`terraform_data.vm`, a play's task, a domain name). */
+  readonly resource: string;
+}
+
+/** What an apply would do, computed without changing anything anywhere. */
+export interface DeliveryPlan {
+  readonly orderId: string;
+  readonly adapter: string;
+  readonly changes: readonly PlannedChange[];
+  /** One line for people, such as "2 to add, 0 to change, 0 to destroy". */
+  readonly summary: string;
+}
+
+/** A resource an operation created, as the tool knows it. */
+export interface DeliveredResource {
+  /** The tool's address or id for it. */
+  readonly resource: string;
+  /** The operation (order id) that created it: every resource carries it as a tag or label. */
+  readonly operation: string;
+}
+
+/** Typed progress of an operation, in order; the last one is `completed`, `failed` or `cancelled`. */
+export type DeliveryEvent =
+  | { readonly type: 'started'; readonly operation: string; readonly action: 'apply' | 'destroy' }
+  | { readonly type: 'progress'; readonly operation: string; readonly message: string; readonly resource?: string }
+  | { readonly type: 'resource-created'; readonly operation: string; readonly resource: string }
+  | { readonly type: 'resource-removed'; readonly operation: string; readonly resource: string }
+  | { readonly type: 'compensating'; readonly operation: string; readonly reason: string }
+  | { readonly type: 'completed'; readonly operation: string; readonly outputs: Readonly<Record<string, string>> }
+  | { readonly type: 'failed'; readonly operation: string; readonly error: string; readonly leftovers: readonly DeliveredResource[] }
+  | { readonly type: 'cancelled'; readonly operation: string; readonly leftovers: readonly DeliveredResource[] };
+
+/** How an operation ended. */
+export interface DeliveryResult {
+  readonly operation: string;
+  readonly status: 'succeeded' | 'failed' | 'cancelled';
+  /** What exists for the order now (after a failure: what could not be removed). */
+  readonly resources: readonly DeliveredResource[];
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly error?: string;
+  /** Resources the compensation could not remove, which need a person's attention. */
+  readonly leftovers: readonly DeliveredResource[];
+}
+
+/** A running apply or destroy. */
+export interface DeliveryOperation {
+  readonly id: string;
+  /** Every event from the start (late readers get them all), ending with the final one. */
+  readonly events: AsyncIterable<DeliveryEvent>;
+  readonly result: Promise<DeliveryResult>;
+  /** Asks the operation to stop; it then removes what it created and ends `cancelled`. */
+  cancel(): void;
+}
+
+/** Where an order stands, as the tool sees it now. */
+export interface DeliveryStatus {
+  readonly orderId: string;
+  readonly state: 'absent' | 'ready' | 'partial';
+  readonly resources: readonly DeliveredResource[];
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** What an adapter asks credentials for. */
+export interface CredentialRequest {
+  readonly adapter: string;
+  readonly orderId: string;
+  readonly purpose: 'plan' | 'apply' | 'status' | 'destroy' | 'export' | 'import';
+}
+
+/**
+ * Gives an adapter its secrets when it needs them (names to values: passwords, tokens, API
+ * keys). Adapters keep them out of plans, events, errors and logs; see `redactor`.
+ */
+export type CredentialsCallback = (request: CredentialRequest) => Promise<Readonly<Record<string, string>>>;
+
+/** A delivery adapter: made by a factory, a plain object. */
+export interface DeliveryAdapter {
+  readonly name: string;
+  readonly capabilities: AdapterCapabilities;
+  /** What applying the order would change. Changes nothing. */
+  plan(order: DeliveryOrder): Promise<DeliveryPlan>;
+  /** Delivers the order; idempotent for `order.id`. Compensates on failure and on cancel. */
+  apply(order: DeliveryOrder): DeliveryOperation;
+  status(orderId: string): Promise<DeliveryStatus>;
+  /** Removes everything the order created. Destroying an absent order succeeds. */
+  destroy(orderId: string): DeliveryOperation;
+  /** Releases what the adapter holds (connections, child processes). */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+export type {
+  AdapterCapabilities,
+  CredentialRequest,
+  CredentialsCallback,
+  DeliveredResource,
+  DeliveryAdapter,
+  DeliveryEvent,
+  DeliveryOperation,
+  DeliveryOrder,
+  DeliveryPlan,
+  DeliveryResult,
+  DeliveryStatus,
+  ParameterValue,
+  PlannedChange,
+} from './contract';
+export { DeliveryError, type DeliveryErrorCode } from './delivery-error';
+export { checkOrder, orderFor, type OrderRequest } from './order';
+export { startOperation, type OperationContext, type OperationWork } from './operation';
+export { EventLog } from './event-log';
+export { redactor, redactDeep, REDACTED } from './redact';
+export { runTool, type ToolOutcome, type ToolRun } from './run-tool';

@@ -1,0 +1,2 @@
+export { terraformAdapter, type TerraformAdapterOptions } from './adapter';
+export type { TerraformTemplate } from './workspace';

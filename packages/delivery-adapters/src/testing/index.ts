@@ -1,0 +1,3 @@
+export { describeAdapterConformance } from './conformance';
+export { CONFORMANCE_CHECKS, type ConformanceCheck } from './checks';
+export type { ConformanceSetup } from './conformance-setup';
