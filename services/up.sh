@@ -3,4 +3,5 @@
 # loopback only. Idempotent: a service already running is left as it is.
 set -euo pipefail
 here=$(dirname "$0")
+bash "$here/tools-install.sh"
 bash "$here/virtuoso-start.sh"

@@ -14,7 +14,7 @@ export type {
   PlannedChange,
 } from './contract';
 export { DeliveryError, type DeliveryErrorCode } from './delivery-error';
-export { checkOrder, orderFor, type OrderRequest } from './order';
+export { checkOrder, checkOrderId, orderFor, type OrderRequest } from './order';
 export { startOperation, type OperationContext, type OperationWork } from './operation';
 export { EventLog } from './event-log';
 export { redactor, redactDeep, REDACTED } from './redact';

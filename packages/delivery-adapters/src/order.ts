@@ -67,6 +67,12 @@ function checkParameters(parameters: unknown): void {
   }
 }
 
+/** Checks an order id given on its own (status, destroy); throws BAD_ORDER. */
+export function checkOrderId(orderId: unknown): string {
+  if (typeof orderId !== 'string' || !ORDER_ID.test(orderId)) throw malformed(`the order id ${JSON.stringify(orderId)} is not 1 to 64 letters, digits, "-" or "_"`);
+  return orderId;
+}
+
 function malformed(why: string): DeliveryError {
   return new DeliveryError('BAD_ORDER', `Malformed order: ${why}.`);
 }

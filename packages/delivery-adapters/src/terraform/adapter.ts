@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import type { CredentialsCallback, DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryPlan, DeliveryStatus } from '../contract';
 import { DeliveryError } from '../delivery-error';
-import { checkOrder } from '../order';
+import { checkOrder, checkOrderId } from '../order';
 import { startOperation, type OperationContext } from '../operation';
 import { redactDeep, redactor } from '../redact';
+import { serializer } from '../serializer';
 import { uiLineHandler } from './json-events';
 import { ensureInit, orderDir, PLAN_FILE, readPlan, readState, terraform, writeConfiguration, type TerraformTemplate, type TerraformTool } from './workspace';
 
@@ -42,15 +43,7 @@ export function terraformAdapter(options: TerraformAdapterOptions): DeliveryAdap
   const name = binary === 'tofu' ? 'opentofu' : 'terraform';
   // Neither is in Debian's archive (Terraform's licence is not free; OpenTofu is not packaged).
   const installHint = binary === 'tofu' ? 'Debian has no package for it: install OpenTofu from https://opentofu.org/docs/intro/install/' : 'Debian has no package for it: install Terraform from https://developer.hashicorp.com/terraform/install';
-  const locks = new Map<string, Promise<unknown>>();
-
-  /** One order at a time: a second apply of the same id waits, then finds nothing to do. */
-  const serialized = <T>(orderId: string, work: () => Promise<T>): Promise<T> => {
-    const previous = locks.get(orderId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    locks.set(orderId, next);
-    return next;
-  };
+  const serialized = serializer();
 
   const session = async (orderId: string, purpose: 'plan' | 'apply' | 'status' | 'destroy') => {
     const env = { ...(await options.credentials?.({ adapter: name, orderId, purpose })) };
@@ -151,12 +144,7 @@ export function terraformAdapter(options: TerraformAdapterOptions): DeliveryAdap
     },
 
     async dispose() {
-      await Promise.allSettled(locks.values());
+      await serialized.idle();
     },
   };
-}
-
-function checkOrderId(orderId: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(orderId)) throw new DeliveryError('BAD_ORDER', `Malformed order id ${JSON.stringify(orderId)}: 1 to 64 letters, digits, "-" or "_".`);
-  return orderId;
 }

@@ -1,0 +1,1 @@
+export { ansibleAdapter, type AnsibleAdapterOptions } from './adapter';
