@@ -4,4 +4,5 @@
 set -euo pipefail
 here=$(dirname "$0")
 bash "$here/tools-install.sh"
+bash "$here/libvirtd-start.sh"
 bash "$here/virtuoso-start.sh"
