@@ -1,0 +1,5 @@
+export { openstackAdapter, type OpenStackAdapterOptions } from './adapter';
+export { KeystoneSession, type KeystoneCredentials } from './keystone';
+export { GlanceClient, type GlanceImage } from './glance';
+export { NovaClient, NOVA_MICROVERSION, type NovaServer } from './nova';
+export { OpenStackError } from './http';

@@ -1,0 +1,84 @@
+import { DeliveryError } from '../delivery-error';
+import { httpCall, OpenStackError, readJson, type HttpCall } from './http';
+
+/** How to authenticate with Keystone v3. */
+export type KeystoneCredentials =
+  | { readonly kind: 'password'; readonly username: string; readonly password: string; readonly userDomain?: string; readonly project: string; readonly projectDomain?: string }
+  | { readonly kind: 'application-credential'; readonly id: string; readonly secret: string };
+
+interface CatalogEntry {
+  type: string;
+  endpoints: { interface: string; region?: string; url: string }[];
+}
+
+interface TokenBody {
+  token: { expires_at: string; catalog?: CatalogEntry[]; project?: { id: string } };
+}
+
+/** Renew a token this long before it expires. */
+const RENEW_BEFORE_MS = 5 * 60 * 1000;
+
+/**
+ * A Keystone v3 session: a token (password or application credential), the service catalog, and
+ * calls to any service that renew the token before it expires and once more after a 401.
+ */
+export class KeystoneSession {
+  private token: string | undefined;
+  private expires = 0;
+  private catalog: CatalogEntry[] = [];
+
+  constructor(
+    private readonly authUrl: string,
+    private readonly credentials: () => Promise<KeystoneCredentials>,
+    private readonly options: { region?: string; interface?: 'public' | 'internal' | 'admin'; timeoutMs?: number } = {},
+  ) {}
+
+  /** Issues a new token (POST /v3/auth/tokens). */
+  async authenticate(): Promise<void> {
+    const credentials = await this.credentials();
+    const identity =
+      credentials.kind === 'password'
+        ? { methods: ['password'], password: { user: { name: credentials.username, domain: { name: credentials.userDomain ?? 'Default' }, password: credentials.password } } }
+        : { methods: ['application_credential'], application_credential: { id: credentials.id, secret: credentials.secret } };
+    const scope = credentials.kind === 'password' ? { scope: { project: { name: credentials.project, domain: { name: credentials.projectDomain ?? 'Default' } } } } : {};
+    const response = await httpCall('keystone', `${this.authUrl.replace(/\/$/, '')}/auth/tokens`, { method: 'POST', json: { auth: { identity, ...scope } }, timeoutMs: this.options.timeoutMs ?? 30_000 });
+    const body = await readJson<TokenBody>('keystone', response, 'authentication');
+    const token = response.headers['x-subject-token'];
+    if (typeof token !== 'string') throw new DeliveryError('TOOL_FAILED', 'keystone: no X-Subject-Token in its answer');
+    this.token = token;
+    this.expires = Date.parse(body.token.expires_at);
+    this.catalog = body.token.catalog ?? [];
+  }
+
+  /** The URL of a service of the catalog (`compute`, `image`, `network`), or undefined. */
+  async endpoint(type: string): Promise<string | undefined> {
+    await this.ensureToken();
+    const wanted = this.options.interface ?? 'public';
+    const entry = this.catalog.find((e) => e.type === type);
+    const endpoint = entry?.endpoints.find((e) => e.interface === wanted && (!this.options.region || e.region === this.options.region));
+    return endpoint?.url.replace(/\/$/, '');
+  }
+
+  /** Calls a service of the catalog with the token; a 401 renews the token and tries once more. */
+  async call(service: string, path: string, call: HttpCall = {}) {
+    const base = await this.endpoint(service);
+    if (!base) throw new DeliveryError('TOOL_FAILED', `the OpenStack catalog has no ${service} service`);
+    for (let attempt = 0; ; attempt += 1) {
+      await this.ensureToken();
+      const response = await httpCall(service, `${base}${path}`, { ...call, headers: { ...call.headers, 'x-auth-token': this.token! }, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 60_000 });
+      if (response.statusCode !== 401 || attempt > 0 || call.body !== undefined) return response;
+      await response.body.dump();
+      this.token = undefined;
+    }
+  }
+
+  private async ensureToken(): Promise<void> {
+    if (this.token && this.expires - Date.now() > RENEW_BEFORE_MS) return;
+    try {
+      await this.authenticate();
+    } catch (error) {
+      if (error instanceof OpenStackError && error.status === 401) throw new OpenStackError(401, 'keystone', 'keystone: the credentials were refused (HTTP 401)');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { DeliveryError } from '../delivery-error';
+import { expectOk, readJson } from './http';
+import type { KeystoneSession } from './keystone';
+
+/** The compute API microversion the adapter speaks: `networks: "none"` (2.37), createImage's `image_id` (2.45). */
+export const NOVA_MICROVERSION = '2.45';
+const VERSION_HEADERS = { 'openstack-api-version': `compute ${NOVA_MICROVERSION}` };
+
+export interface NovaServer {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly metadata?: Record<string, string>;
+  readonly fault?: { message?: string };
+  readonly [field: string]: unknown;
+}
+
+/** Nova (compute v2.1): servers and flavors. */
+export class NovaClient {
+  constructor(private readonly session: KeystoneSession) {}
+
+  private call(path: string, init: Parameters<KeystoneSession['call']>[2] = {}) {
+    return this.session.call('compute', path, { ...init, headers: { ...VERSION_HEADERS, ...init.headers } });
+  }
+
+  async flavorId(name: string): Promise<string> {
+    const response = await this.call('/flavors');
+    const { flavors } = await readJson<{ flavors: { id: string; name: string }[] }>('nova', response, 'listing flavors');
+    const flavor = flavors.find((f) => f.name === name || f.id === name);
+    if (!flavor) throw new DeliveryError('BAD_ORDER', `Malformed order: nova has no flavor "${name}" (it has ${flavors.map((f) => f.name).join(', ')}).`);
+    return flavor.id;
+  }
+
+  async create(server: { name: string; imageRef: string; flavorRef: string; metadata: Record<string, string>; networks?: unknown }): Promise<string> {
+    const response = await this.call('/servers', { method: 'POST', json: { server: { ...server, networks: server.networks ?? 'none' } } });
+    return (await readJson<{ server: { id: string } }>('nova', response, `creating server ${server.name}`)).server.id;
+  }
+
+  async get(id: string): Promise<NovaServer | undefined> {
+    const response = await this.call(`/servers/${id}`);
+    if (response.statusCode === 404) return void (await response.body.dump());
+    return (await readJson<{ server: NovaServer }>('nova', response, `reading server ${id}`)).server;
+  }
+
+  /** Servers with this exact name (Nova's name filter is a regular expression). */
+  async findByName(name: string): Promise<NovaServer[]> {
+    const pattern = `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+    const response = await this.call(`/servers/detail?name=${encodeURIComponent(pattern)}`);
+    return (await readJson<{ servers: NovaServer[] }>('nova', response, 'listing servers')).servers.filter((s) => s.name === name);
+  }
+
+  async action(id: string, action: Record<string, unknown>): Promise<unknown> {
+    const response = await this.call(`/servers/${id}/action`, { method: 'POST', json: action });
+    return readJson('nova', response, `${Object.keys(action)[0]} on server ${id}`);
+  }
+
+  async delete(id: string): Promise<void> {
+    const response = await this.call(`/servers/${id}`, { method: 'DELETE' });
+    if (response.statusCode === 404) return void (await response.body.dump());
+    await expectOk('nova', response, `deleting server ${id}`);
+  }
+
+  /** Polls until the server reaches one of `wanted` (ERROR fails with Nova's fault message). */
+  async waitFor(id: string, wanted: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<NovaServer> {
+    const until = Date.now() + (options.timeoutMs ?? 300_000);
+    for (;;) {
+      const server = await this.get(id);
+      if (!server) throw new DeliveryError('TOOL_FAILED', `nova: server ${id} is gone`);
+      if (wanted.includes(server.status)) return server;
+      if (server.status === 'ERROR') throw new DeliveryError('TOOL_FAILED', `nova: server ${id} went to ERROR: ${server.fault?.message ?? 'no fault given'}`);
+      if (options.signal?.aborted) throw new DeliveryError('CANCELLED', 'cancelled');
+      if (Date.now() > until) throw new DeliveryError('TIMEOUT', `nova: server ${id} still ${server.status} after ${options.timeoutMs ?? 300_000} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  async waitGone(id: string, timeoutMs = 120_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (await this.get(id)) {
+      if (Date.now() > until) throw new DeliveryError('TIMEOUT', `nova: server ${id} still there ${timeoutMs} ms after its deletion`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
