@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Catalog, type CrawlOptions, type ManifestPublisher } from '@mpli/core';
+import { DeliveryError, type DeliveryAdapter } from '@mpli/delivery-adapters';
 import type { VerifyOptions } from '@mpli/trust';
 import { requireBearer, sha256 } from './http/bearer-auth';
 import { HttpProblem, sendJson, sendProblem } from './http/problem';
@@ -11,6 +12,7 @@ import { getOperation, startCrawl } from './routes/crawls';
 import { listOfferings, listProviders } from './routes/listing';
 import { match } from './routes/match';
 import { Operations } from './routes/operations';
+import { cancelOrder, orderStatus, placeOrder, planOrder } from './routes/orders';
 import type { Handler, RouteContext } from './routes/route-context';
 import { verify } from './routes/verify';
 
@@ -34,6 +36,12 @@ export interface ServerOptions {
   readonly crawl?: Omit<CrawlOptions, 'catalog' | 'seeds' | 'registries'>;
   /** A provider's publisher, to serve its /.well-known/mpli from the same endpoint. */
   readonly publisher?: ManifestPublisher;
+  /**
+   * Provider side: the delivery adapters behind POST /orders, and the catalog holding the
+   * provider's own offerings (default: the server's catalog). An order names an offering; its
+   * manifest says which adapter delivers it.
+   */
+  readonly delivery?: { readonly adapters: readonly DeliveryAdapter[]; readonly catalog?: Catalog };
 }
 
 const publisherRoute: Handler = async (request, response, _url, _params, context) => {
@@ -54,6 +62,10 @@ export const ROUTES: readonly { readonly method: string; readonly path: string; 
   { method: 'POST', path: '/verify', handler: verify },
   { method: 'POST', path: '/crawls', handler: startCrawl },
   { method: 'GET', path: '/operations/{id}', handler: getOperation },
+  { method: 'POST', path: '/orders', handler: placeOrder },
+  { method: 'POST', path: '/orders/plan', handler: planOrder },
+  { method: 'GET', path: '/orders/{id}', handler: orderStatus },
+  { method: 'DELETE', path: '/orders/{id}', handler: cancelOrder },
   { method: 'GET', path: '/auth/challenge', handler: async (_request, response, _url, _params, context) => {
     if (!context.presentations) throw new HttpProblem(404, 'Not Found', 'This server takes no presentations: it has no writers');
     sendJson(response, 200, context.presentations.issue(), { 'cache-control': 'no-store' });
@@ -99,22 +111,31 @@ export function createMpliServer(options: ServerOptions = {}): (request: Incomin
     verify: options.verify ?? {}, crawl: options.crawl ?? {}, crawlMemory: {},
     ...(options.publisher ? { publisher: options.publisher } : {}),
     requireAuth: async (request) => {
-      if (presentations && PresentationAuth.offered(request)) return void (await presentations.require(request));
+      if (presentations && PresentationAuth.offered(request)) return presentations.require(request);
       if (!tokenDigests.length && !presentations) throw new HttpProblem(403, 'Forbidden', 'This server accepts no writes: it was started without tokens or writers');
       requireBearer(request, tokenDigests);
+      return undefined;
     },
+    ...(options.delivery ? { delivery: { adapters: new Map(options.delivery.adapters.map((a) => [a.name, a])), catalog: options.delivery.catalog ?? catalog, handledBy: new Map<string, string>() } } : {}),
     ...(presentations ? { presentations } : {}),
   };
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://mpli');
     void handle(request, response, url, context, limiter).catch((error: unknown) => {
-      const problem = error instanceof HttpProblem ? error : new HttpProblem(500, 'Internal Server Error', 'The server failed on this request; it is logged');
-      if (!(error instanceof HttpProblem)) console.error(`mpli server: ${request.method ?? ''} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+      const problem = error instanceof HttpProblem ? error : error instanceof DeliveryError ? deliveryProblem(error) : new HttpProblem(500, 'Internal Server Error', 'The server failed on this request; it is logged');
+      if (!(error instanceof HttpProblem) && !(error instanceof DeliveryError)) console.error(`mpli server: ${request.method ?? ''} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
       sendProblem(response, problem, url.pathname);
       // Whatever the client still sends is not read: drain it so the connection can be reused.
       request.resume();
     });
   };
+}
+
+/** A delivery adapter's error as a problem: a bad order is the client's, anything else the tool's. */
+function deliveryProblem(error: DeliveryError): HttpProblem {
+  if (error.code === 'BAD_ORDER') return new HttpProblem(400, 'Bad Request', error.message);
+  if (error.code === 'TIMEOUT') return new HttpProblem(504, 'Gateway Timeout', error.message);
+  return new HttpProblem(502, 'Bad Gateway', error.message);
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, url: URL, context: RouteContext, limiter: RateLimiter): Promise<void> {

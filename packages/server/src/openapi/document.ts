@@ -73,6 +73,32 @@ export const OPENAPI_DOCUMENT = {
         responses: { '200': { description: 'The challenge and the domain to bind', content: json('Challenge') }, ...errors(404, 429, 503) },
       },
     },
+    '/orders': {
+      post: {
+        operationId: 'placeOrder', summary: 'Order one of this provider\'s offerings; its manifest names the adapter that delivers it. A repeated order id delivers once.', security: [{ bearer: [] }, { presentation: [] }],
+        requestBody: { required: true, content: json('OrderRequest') },
+        responses: { '202': { description: 'Started; poll the operation (order-{id})', headers: { Location: { schema: { type: 'string' } } }, content: json('Operation') }, ...errors(400, 401, 403, 404, 413, 415, 429, 501) },
+      },
+    },
+    '/orders/plan': {
+      post: {
+        operationId: 'planOrder', summary: 'What an order would change, changing nothing', security: [{ bearer: [] }, { presentation: [] }],
+        requestBody: { required: true, content: json('OrderRequest') },
+        responses: { '200': { description: 'The plan', content: json('DeliveryPlan') }, ...errors(400, 401, 403, 404, 413, 415, 429, 501, 502) },
+      },
+    },
+    '/orders/{id}': {
+      get: {
+        operationId: 'orderStatus', summary: 'What an order has now, as its adapter sees it', security: [{ bearer: [] }, { presentation: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The order\'s status', content: json('DeliveryStatus') }, ...errors(400, 401, 403, 404, 429, 502) },
+      },
+      delete: {
+        operationId: 'destroyOrder', summary: 'Remove everything the order created', security: [{ bearer: [] }, { presentation: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '202': { description: 'Started; poll the operation (destroy-{id})', headers: { Location: { schema: { type: 'string' } } }, content: json('Operation') }, ...errors(400, 401, 403, 404, 429, 502) },
+      },
+    },
     '/operations/{id}': {
       get: {
         operationId: 'getOperation', summary: 'A long operation: its status, progress and result',
@@ -113,8 +139,31 @@ export const OPENAPI_DOCUMENT = {
       Operation: {
         type: 'object', required: ['id', 'kind', 'status', 'createdAt', 'progress'],
         properties: {
-          id: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string', enum: ['running', 'succeeded', 'failed'] }, createdAt: { type: 'string', format: 'date-time' },
+          id: { type: 'string' }, kind: { type: 'string', enum: ['crawl', 'order', 'destroy'] }, status: { type: 'string', enum: ['running', 'succeeded', 'failed', 'cancelled'] }, createdAt: { type: 'string', format: 'date-time' },
           finishedAt: { type: 'string', format: 'date-time' }, progress: { type: 'object', properties: { done: { type: 'integer' }, queued: { type: 'integer' } } }, result: { type: 'object' }, error: { type: 'string' },
+          events: { type: 'array', description: 'A delivery\'s events so far: started, progress, resource-created, resource-removed, compensating, completed, failed, cancelled', items: { type: 'object', required: ['type', 'operation'], properties: { type: { type: 'string' }, operation: { type: 'string' } } } },
+        },
+      },
+      OrderRequest: {
+        type: 'object', required: ['id', 'offering'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Chosen by the client: a repeated order with the same id delivers once' },
+          offering: { type: 'string', description: 'The IRI of one of this provider\'s offerings' },
+          parameters: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Parameters the offering does not fix' },
+          consumer: { type: 'string', description: 'The consumer\'s DID (with a bearer token; a presentation names its holder instead)' },
+          chain: { type: 'array', items: { type: 'string' }, description: 'The order ids this order delivers for (layered delivery)' },
+        },
+      },
+      DeliveryPlan: {
+        type: 'object', required: ['orderId', 'adapter', 'changes', 'summary'],
+        properties: { orderId: { type: 'string' }, adapter: { type: 'string' }, summary: { type: 'string' }, changes: { type: 'array', items: { type: 'object', required: ['action', 'resource'], properties: { action: { type: 'string', enum: ['create', 'update', 'replace', 'delete', 'none'] }, resource: { type: 'string' } } } } },
+      },
+      DeliveryStatus: {
+        type: 'object', required: ['orderId', 'adapter', 'state', 'resources', 'outputs'],
+        properties: {
+          orderId: { type: 'string' }, adapter: { type: 'string' }, state: { type: 'string', enum: ['absent', 'ready', 'partial'] },
+          resources: { type: 'array', items: { type: 'object', required: ['resource', 'operation'], properties: { resource: { type: 'string' }, operation: { type: 'string' } } } },
+          outputs: { type: 'object', additionalProperties: { type: 'string' } },
         },
       },
     },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalog, CrawlOptions, CrawlState, ManifestPublisher } from '@mpli/core';
+import type { DeliveryAdapter } from '@mpli/delivery-adapters';
 import type { VerifyOptions } from '@mpli/trust';
 import type { PresentationAuth } from '../http/presentation-auth';
 import type { CatalogViews } from './catalog-views';
@@ -17,8 +18,13 @@ export interface RouteContext {
   /** What the last crawl learnt (validators, signers), for the next one's conditional re-fetch. */
   readonly crawlMemory: { state?: CrawlState };
   readonly publisher?: ManifestPublisher;
-  /** Throws 401 or 403 unless the request carries a valid bearer token or presentation. */
-  readonly requireAuth: (request: IncomingMessage) => Promise<void>;
+  /**
+   * Throws 401 or 403 unless the request carries a valid bearer token or presentation; returns
+   * the presentation's holder DID (undefined for a bearer token).
+   */
+  readonly requireAuth: (request: IncomingMessage) => Promise<string | undefined>;
+  /** Provider side: the adapters that deliver orders, and where the offerings come from. */
+  readonly delivery?: { readonly adapters: ReadonlyMap<string, DeliveryAdapter>; readonly catalog: Catalog; readonly handledBy: Map<string, string> };
   readonly presentations?: PresentationAuth;
 }
 
