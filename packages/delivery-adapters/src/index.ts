@@ -18,4 +18,5 @@ export { checkOrder, checkOrderId, orderFor, type OrderRequest } from './order';
 export { startOperation, type OperationContext, type OperationWork } from './operation';
 export { EventLog } from './event-log';
 export { redactor, redactDeep, REDACTED } from './redact';
+export { adaptersFromConfig, CONFIGURABLE_ADAPTERS, type DeliveryConfig } from './config';
 export { runTool, type ToolOutcome, type ToolRun } from './run-tool';
