@@ -38,6 +38,10 @@ const FACTORIES: Readonly<Record<string, Factory>> = {
     const { openstackAdapter } = await import('./openstack/index');
     return openstackAdapter({ authUrl: String(o.authUrl), credentials, images: paths(o.images, r) as never, ...(o.auth ? { auth: o.auth as never } : {}), ...(o.region ? { region: String(o.region) } : {}), ...(o.useImport ? { useImport: true } : {}) });
   },
+  opennebula: async (o, credentials, r) => {
+    const { opennebulaAdapter } = await import('./opennebula/index');
+    return opennebulaAdapter({ endpoint: String(o.endpoint), username: String(o.username), credentials, images: paths(o.images, r) as never, ...(o.datastoreId !== undefined ? { datastoreId: Number(o.datastoreId) } : {}) });
+  },
   mpli: async (o, credentials) => {
     const { mpliAdapter } = await import('./mpli/index');
     return mpliAdapter({ endpoint: String(o.endpoint), prefix: String(o.prefix), credentials });

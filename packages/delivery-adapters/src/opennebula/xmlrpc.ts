@@ -1,13 +1,15 @@
 import { XMLParser } from 'fast-xml-parser';
 
-/** A value XML-RPC carries. Integers are i4 (OpenNebula's ids and flags); other numbers are doubles. */
-export type XmlRpcValue = string | number | boolean | XmlRpcValue[] | { readonly [member: string]: XmlRpcValue };
+/** A value XML-RPC carries. Integers are i4 (OpenNebula's ids and flags), bigints i8; other numbers are doubles. */
+export type XmlRpcValue = string | number | bigint | boolean | XmlRpcValue[] | { readonly [member: string]: XmlRpcValue };
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function encodeValue(value: XmlRpcValue): string {
   if (typeof value === 'string') return `<value><string>${escapeXml(value)}</string></value>`;
   if (typeof value === 'boolean') return `<value><boolean>${value ? 1 : 0}</boolean></value>`;
+  // The xmlrpc-c <i8> extension (OpenNebula sends one in every failure reply).
+  if (typeof value === 'bigint') return `<value><i8>${value}</i8></value>`;
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31) return `<value><i4>${value}</i4></value>`;
     if (!Number.isFinite(value)) throw new Error(`XML-RPC cannot carry ${value}`);
