@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DeliveryError } from './delivery-error';
 
@@ -41,8 +42,10 @@ const MAX_CAPTURE = 4 * 1024 * 1024;
  */
 export function runTool(run: ToolRun): Promise<ToolOutcome> {
   const redact = run.redact ?? ((text: string) => text);
+  // Messages name the tool, not where it is installed.
+  const tool = basename(run.command);
   return new Promise((resolve, reject) => {
-    if (run.signal?.aborted) return reject(new DeliveryError('CANCELLED', `${run.command} was not started: the operation was cancelled`));
+    if (run.signal?.aborted) return reject(new DeliveryError('CANCELLED', `${tool} was not started: the operation was cancelled`));
     const child = spawn(run.command, [...run.args], {
       cwd: run.cwd,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8', ...run.env },
@@ -70,18 +73,18 @@ export function runTool(run: ToolRun): Promise<ToolOutcome> {
       clearTimeout(timer);
       if (error.code === 'ENOENT') {
         const install = run.debianPackage ? ` Install it: apt-get install ${run.debianPackage}` : run.installHint ? ` ${run.installHint}` : '';
-        reject(new DeliveryError('TOOL_MISSING', `${run.command} is not installed (not found on PATH).${install}`, run.debianPackage));
-      } else reject(new DeliveryError('TOOL_FAILED', redact(`${run.command} could not start: ${error.message}`)));
+        reject(new DeliveryError('TOOL_MISSING', `${tool} is not installed (not found on PATH).${install}`, run.debianPackage));
+      } else reject(new DeliveryError('TOOL_FAILED', redact(`${tool} could not start: ${error.message}`)));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       run.signal?.removeEventListener('abort', onAbort);
       const exit = code ?? -1;
-      if (ending === 'timeout') return reject(new DeliveryError('TIMEOUT', `${run.command} ${run.args[0] ?? ''} did not finish within ${run.timeoutMs ?? 600_000} ms`));
-      if (ending === 'cancelled') return reject(new DeliveryError('CANCELLED', `${run.command} ${run.args[0] ?? ''} was stopped: the operation was cancelled`));
+      if (ending === 'timeout') return reject(new DeliveryError('TIMEOUT', `${tool} ${run.args[0] ?? ''} did not finish within ${run.timeoutMs ?? 600_000} ms`));
+      if (ending === 'cancelled') return reject(new DeliveryError('CANCELLED', `${tool} ${run.args[0] ?? ''} was stopped: the operation was cancelled`));
       if ((run.okCodes ?? [0]).includes(exit)) return resolve({ code: exit, stdout, stderr });
       const tail = stderr.trim().split('\n').slice(-12).join('\n');
-      reject(new DeliveryError('TOOL_FAILED', redact(`${run.command} ${run.args[0] ?? ''} failed (${signal ? `signal ${signal}` : `exit ${exit}`}): ${tail || stdout.trim().split('\n').slice(-5).join('\n')}`)));
+      reject(new DeliveryError('TOOL_FAILED', redact(`${tool} ${run.args[0] ?? ''} failed (${signal ? `signal ${signal}` : `exit ${exit}`}): ${tail || stdout.trim().split('\n').slice(-5).join('\n')}`)));
     });
   });
 }
