@@ -78,7 +78,9 @@ describe('the OpenNebula simulator', () => {
       for (let i = 0; i < 200 && (await state()) !== name; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
       return state();
     };
-    expect(await state()).toBe('HOLD');
+    // Its image is still being copied: CLONING, then HOLD as asked.
+    expect(await state()).toBe('CLONING');
+    expect(await until('HOLD')).toBe('HOLD');
     await expect(c.call('one.vm.action', 'poweroff', vmId)).rejects.toMatchObject({ oneCode: 0x800, message: 'opennebula: [one.vm.action] Error performing action "poweroff": This action is not available for state HOLD' });
     await c.call('one.vm.action', 'release', vmId);
     expect(await until('RUNNING')).toBe('RUNNING');

@@ -37,23 +37,24 @@ export function createVm(sim: OneSimulator, method: string, user: SimUser, attri
   const nics = attributes.filter(([k]) => k === 'NIC').map(([, v], nicId) => ({ nicId, mac: (v as Record<string, string>).MAC ?? `02:00:0a:00:${(id >> 8).toString(16).padStart(2, '0')}:${(id & 255).toString(16).padStart(2, '0')}` }));
   const locked = disks.some((d) => sim.images.get(d.imageId)!.state === IMAGE.LOCKED);
   const vm: SimVm = {
-    id, uid: user.id, name: name || (single('NAME') as string | undefined) || `one-${id}`, state: hold ? STATE.HOLD : locked ? STATE.CLONING : STATE.PENDING, lcm: LCM.LCM_INIT,
+    id, uid: user.id, name: name || (single('NAME') as string | undefined) || `one-${id}`, state: locked ? STATE.CLONING : hold ? STATE.HOLD : STATE.PENDING, lcm: LCM.LCM_INIT,
     prevState: STATE.INIT, prevLcm: LCM.LCM_INIT, resched: 0, stime: Math.floor(Date.now() / 1000), etime: 0, template, userTemplate, disks, nics,
   };
   sim.vms.set(id, vm);
   if (vm.state === STATE.PENDING) sim.schedule(vm);
-  if (vm.state === STATE.CLONING) waitForImages(sim, vm);
+  if (vm.state === STATE.CLONING) waitForImages(sim, vm, hold);
   return id;
 }
 
-function waitForImages(sim: OneSimulator, vm: SimVm): void {
+/** CLONING until every disk's image is READY (then HOLD or PENDING), or CLONING_FAILURE. */
+function waitForImages(sim: OneSimulator, vm: SimVm, hold: boolean): void {
   sim.later(() => {
     if (vm.state !== STATE.CLONING) return;
     const states = vm.disks.map((d) => sim.images.get(d.imageId)?.state);
     if (states.includes(IMAGE.ERROR)) return sim.set(vm, STATE.CLONING_FAILURE, LCM.LCM_INIT);
-    if (states.includes(IMAGE.LOCKED)) return waitForImages(sim, vm);
-    sim.set(vm, STATE.PENDING, LCM.LCM_INIT);
-    sim.schedule(vm);
+    if (states.includes(IMAGE.LOCKED)) return waitForImages(sim, vm, hold);
+    sim.set(vm, hold ? STATE.HOLD : STATE.PENDING, LCM.LCM_INIT);
+    if (!hold) sim.schedule(vm);
   });
 }
 
