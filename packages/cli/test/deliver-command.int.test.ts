@@ -65,3 +65,51 @@ describe('mpli deliver, status, destroy', () => {
     expect(io.err()).toContain('a secret is "env:NAME" or "file:PATH", never the secret itself');
   });
 });
+
+describe('mpli serve --manifest --delivery', () => {
+  it('takes orders for the manifest\'s offerings on the same endpoint, delivered by the configured adapter', async () => {
+    const { request } = await import('undici');
+    process.env.MPLI_TOKENS = 'serve-token-1';
+    const stop = new AbortController();
+    const io = { ...captureIo(dir), signal: stop.signal };
+    const running = main(['serve', '--manifest', manifest, '--delivery', join(dir, 'mpli-delivery.json'), '--port', '0'], io);
+    let origin = '';
+    for (let i = 0; i < 200 && !origin; i += 1) {
+      origin = /; orders at (http:\/\/127\.0\.0\.1:\d+)\/orders by terraform/.exec(io.out())?.[1] ?? '';
+      if (!origin) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(origin, io.err()).not.toBe('');
+    const call = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, token = 'serve-token-1') => {
+      const response = await request(`${origin}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: response.statusCode, json: (await response.body.json()) as Record<string, unknown> };
+    };
+    const order = { id: 'served-1', offering: 'https://scaldis.example/.well-known/mpli#vm-s2', parameters: { template: 'vm', hostname: 'web-9' } };
+    try {
+      expect((await call('POST', '/orders', order, 'wrong-token')).status).toBe(401);
+      expect(await call('POST', '/orders', order)).toMatchObject({ status: 202, json: { id: 'order-served-1' } });
+      let operation: Record<string, unknown> = {};
+      for (let i = 0; i < 300 && !['succeeded', 'failed'].includes(String(operation.status)); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        operation = (await call('GET', '/operations/order-served-1')).json;
+      }
+      expect(operation).toMatchObject({ status: 'succeeded', result: { outputs: { name: 'web-9' } } });
+      expect(JSON.stringify(operation)).not.toContain('cli-secret-55aa');
+      expect(await call('GET', '/orders/served-1')).toMatchObject({ status: 200, json: { state: 'ready' } });
+      const manifestResponse = await request(`${origin}/.well-known/mpli`);
+      expect(manifestResponse.statusCode).toBe(200);
+      await manifestResponse.body.dump();
+      expect((await call('DELETE', '/orders/served-1')).status).toBe(202);
+      let state = '';
+      for (let i = 0; i < 300 && state !== 'absent'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const status = await call('GET', '/orders/served-1');
+        state = status.status === 404 ? 'absent' : String(status.json.state);
+      }
+      expect(state).toBe('absent');
+    } finally {
+      stop.abort();
+      expect(await running).toBe(0);
+      delete process.env.MPLI_TOKENS;
+    }
+  });
+});

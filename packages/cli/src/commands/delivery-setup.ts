@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
+import { Catalog, parseRdf, type RdfFormat } from '@mpli/core';
 import { adaptersFromConfig, DeliveryError, type DeliveryAdapter, type DeliveryConfig, type DeliveryEvent } from '@mpli/delivery-adapters';
 import { UsageError, type CliIo } from '../cli-io';
 
@@ -21,6 +22,18 @@ export async function loadAdapters(io: CliIo, file = DEFAULT_DELIVERY_CONFIG): P
     if (error instanceof DeliveryError) throw new UsageError(`${file}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * What a provider's endpoint needs to take orders: the adapters of its delivery configuration, and
+ * a catalog holding its own manifest (orders name one of its offerings, which says the adapter).
+ */
+export async function providerDelivery(io: CliIo, configFile: string, manifest: { text: string; format?: RdfFormat; source: string }): Promise<{ adapters: DeliveryAdapter[]; catalog: Catalog }> {
+  const adapters = await loadAdapters(io, configFile);
+  const { store } = await parseRdf(manifest.text, { source: manifest.source, ...(manifest.format ? { format: manifest.format } : {}) });
+  const catalog = new Catalog();
+  catalog.addDataset(store, { source: manifest.source });
+  return { adapters, catalog };
 }
 
 /** One line per event, for people: what was made, removed, and what the tool said. */

@@ -6,6 +6,7 @@ import { DeliveryError } from '../delivery-error';
 import { checkOrder, checkOrderId } from '../order';
 import { startOperation, type OperationContext } from '../operation';
 import { serializer } from '../serializer';
+import { waitForConsole } from './console-wait';
 import { domainXml, operationOf } from './domain-xml';
 import { LibvirtClient, type PoolRef } from './libvirt-client';
 import type { LibvirtAddress } from './rpc-connection';
@@ -93,6 +94,9 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     const checkpoint = () => {
       if (context.signal.aborted) throw new DeliveryError('CANCELLED', 'cancelled');
     };
+    // The guest's boot is checked when the order names a marker its serial console prints.
+    const marker = typeof order.parameters.waitForConsole === 'string' ? order.parameters.waitForConsole : '';
+    if (marker && (!options.consoleDir || type === 'test')) throw new DeliveryError('BAD_ORDER', 'Malformed order: "waitForConsole" needs a QEMU domain and the adapter\'s consoleDir.');
     const existing = await found(order.id);
     if (existing.domain) {
       context.emit({ type: 'progress', message: 'already delivered: the domain exists' });
@@ -125,6 +129,10 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     checkpoint();
     await lv.startDomain(domain);
     context.emit({ type: 'progress', message: `domain ${name} started`, resource: `domain:${name}` });
+    if (marker) {
+      await waitForConsole(join(options.consoleDir!, `${name}.log`), marker, { timeoutMs: Number(order.parameters.bootTimeoutMs ?? 120_000), signal: context.signal });
+      context.emit({ type: 'progress', message: `the guest printed "${marker}" on its serial console`, resource: `domain:${name}` });
+    }
     return { resources: resourcesOf(order.id, await found(order.id)), outputs: await outputsOf(lv, name) };
   };
 

@@ -3,3 +3,4 @@ export { LibvirtClient, type DomainRef, type PoolRef, type VolumeRef } from './l
 export { LibvirtError, type LibvirtAddress } from './rpc-connection';
 export { domainXml, operationOf, type DomainSpec } from './domain-xml';
 export type { DomainState } from './procedures';
+export { waitForConsole } from './console-wait';

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { CredentialsCallback, DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus } from '../contract';
 import { DeliveryError } from '../delivery-error';
 import { checkOrder, checkOrderId } from '../order';
@@ -26,11 +27,21 @@ export interface OpenStackAdapterOptions {
   readonly credentials: CredentialsCallback;
   readonly region?: string;
   /** Provider images uploaded to Glance for an order (its `image` parameter); other names are looked up in Glance. */
-  readonly images?: Readonly<Record<string, { readonly path: string; readonly diskFormat: 'qcow2' | 'raw' | 'vmdk' }>>;
+  readonly images?: Readonly<Record<string, OpenStackImageSource>>;
+  /** Service URLs used instead of Keystone's catalog, by type (`image`, `compute`), such as a relay in front of the cloud. */
+  readonly endpointOverrides?: Readonly<Record<string, string>>;
   /** Upload through Glance's interoperable import (`glance-direct`) instead of a direct PUT. */
   readonly useImport?: boolean;
   readonly timeoutMs?: number;
 }
+
+/**
+ * Where an image's data comes from: a file, or a stream the adapter opens when it uploads (a
+ * migration's transfer, an object store); `size`, when known, is sent as Content-Length.
+ */
+export type OpenStackImageSource =
+  | { readonly path: string; readonly diskFormat: 'qcow2' | 'raw' | 'vmdk' }
+  | { readonly open: (signal: AbortSignal) => Readable; readonly size?: number; readonly diskFormat: 'qcow2' | 'raw' | 'vmdk' };
 
 const serverName = (orderId: string) => `mpli-${orderId}`;
 const imageTag = (orderId: string) => `mpli-operation:${orderId}`;
@@ -56,7 +67,7 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
       if (!options.auth || !secrets.password) return Promise.reject(new DeliveryError('UNAUTHORIZED', 'openstack: give auth (user and project) with a password, or an application credential'));
       return Promise.resolve({ kind: 'password', ...options.auth, password: secrets.password });
     };
-    const session = new KeystoneSession(options.authUrl, credentials, { ...(options.region ? { region: options.region } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+    const session = new KeystoneSession(options.authUrl, credentials, { ...(options.region ? { region: options.region } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), ...(options.endpointOverrides ? { endpointOverrides: options.endpointOverrides } : {}) });
     return { session, glance: new GlanceClient(session), nova: new NovaClient(session), redact };
   };
   type Connection = Awaited<ReturnType<typeof connect>>;
@@ -98,12 +109,13 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     const minimums = Object.fromEntries((['min_ram', 'min_disk'] as const).filter((k) => typeof order.parameters[k] === 'number').map((k) => [k, order.parameters[k]]));
     const image = await c.glance.create({ name: `${serverName(order.id)}-${name}`, diskFormat: own.diskFormat, tags: [imageTag(order.id)], properties: { mpli_operation: order.id, ...minimums } });
     context.emit({ type: 'resource-created', resource: `image:${image.id}` });
-    const size = (await stat(own.path)).size;
-    const data = createReadStream(own.path, { highWaterMark: 1 << 20 });
+    const { data, size } = 'path' in own
+      ? { data: createReadStream(own.path, { highWaterMark: 1 << 20 }), size: (await stat(own.path)).size }
+      : { data: own.open(context.signal), size: own.size };
     if (options.useImport) await c.glance.stageAndImport(image.id, data, { signal: context.signal });
-    else await c.glance.upload(image.id, data, { size, signal: context.signal });
-    await c.glance.waitActive(image.id);
-    context.emit({ type: 'progress', message: `image ${name} uploaded (${size} bytes) as ${image.id}`, resource: `image:${image.id}` });
+    else await c.glance.upload(image.id, data, { ...(size !== undefined ? { size } : {}), signal: context.signal });
+    const active = await c.glance.waitActive(image.id);
+    context.emit({ type: 'progress', message: `image ${name} uploaded (${String(active.size)} bytes) as ${image.id}`, resource: `image:${image.id}` });
     return image.id;
   };
 

@@ -1,4 +1,4 @@
-export { openstackAdapter, type OpenStackAdapterOptions } from './adapter';
+export { openstackAdapter, type OpenStackAdapterOptions, type OpenStackImageSource } from './adapter';
 export { KeystoneSession, type KeystoneCredentials } from './keystone';
 export { GlanceClient, type GlanceImage } from './glance';
 export { NovaClient, NOVA_MICROVERSION, type NovaServer } from './nova';

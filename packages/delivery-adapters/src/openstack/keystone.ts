@@ -30,7 +30,13 @@ export class KeystoneSession {
   constructor(
     private readonly authUrl: string,
     private readonly credentials: () => Promise<KeystoneCredentials>,
-    private readonly options: { region?: string; interface?: 'public' | 'internal' | 'admin'; timeoutMs?: number } = {},
+    private readonly options: {
+      region?: string;
+      interface?: 'public' | 'internal' | 'admin';
+      timeoutMs?: number;
+      /** Service URLs to use instead of the catalog's, by type (`image`, `compute`): a relay or a proxy in front of the cloud. */
+      endpointOverrides?: Readonly<Record<string, string>>;
+    } = {},
   ) {}
 
   /** Issues a new token (POST /v3/auth/tokens). */
@@ -53,6 +59,8 @@ export class KeystoneSession {
   /** The URL of a service of the catalog (`compute`, `image`, `network`), or undefined. */
   async endpoint(type: string): Promise<string | undefined> {
     await this.ensureToken();
+    const override = this.options.endpointOverrides?.[type];
+    if (override) return override.replace(/\/$/, '');
     const wanted = this.options.interface ?? 'public';
     const entry = this.catalog.find((e) => e.type === type);
     const endpoint = entry?.endpoints.find((e) => e.interface === wanted && (!this.options.region || e.region === this.options.region));

@@ -54,6 +54,46 @@ export class NovaClient {
     return readJson('nova', response, `${Object.keys(action)[0]} on server ${id}`);
   }
 
+  /** Stops a server (`os-stop`) and waits until it is SHUTOFF. */
+  async stop(id: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+    await this.actionWithoutBody(id, { 'os-stop': null });
+    await this.waitFor(id, ['SHUTOFF'], options);
+  }
+
+  /** Starts a stopped server (`os-start`) and waits until it is ACTIVE. */
+  async start(id: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+    await this.actionWithoutBody(id, { 'os-start': null });
+    await this.waitFor(id, ['ACTIVE'], options);
+  }
+
+  /**
+   * Snapshots a server into a new Glance image (`createImage`; since 2.45 its id comes back in the
+   * body). The image is `queued` or `saving` at first: wait for it with Glance.
+   */
+  async createImage(id: string, name: string, metadata: Record<string, string> = {}): Promise<string> {
+    const response = await this.call(`/servers/${id}/action`, { method: 'POST', json: { createImage: { name, metadata } } });
+    return (await readJson<{ image_id: string }>('nova', response, `createImage on server ${id}`)).image_id;
+  }
+
+  /** Waits until Nova has no task running on the server (`OS-EXT-STS:task_state` null): a snapshot has been handed to Glance. */
+  async waitTaskDone(id: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<NovaServer> {
+    const until = Date.now() + (options.timeoutMs ?? 300_000);
+    for (;;) {
+      const server = await this.get(id);
+      if (!server) throw new DeliveryError('TOOL_FAILED', `nova: server ${id} is gone`);
+      const task = server['OS-EXT-STS:task_state'];
+      if (task === null || task === undefined) return server;
+      if (options.signal?.aborted) throw new DeliveryError('CANCELLED', 'cancelled');
+      if (Date.now() > until) throw new DeliveryError('TIMEOUT', `nova: server ${id} still busy (${String(task)}) after ${options.timeoutMs ?? 300_000} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+
+  private async actionWithoutBody(id: string, action: Record<string, unknown>): Promise<void> {
+    const response = await this.call(`/servers/${id}/action`, { method: 'POST', json: action });
+    await expectOk('nova', response, `${Object.keys(action)[0]} on server ${id}`);
+  }
+
   async delete(id: string): Promise<void> {
     const response = await this.call(`/servers/${id}`, { method: 'DELETE' });
     if (response.statusCode === 404) return void (await response.body.dump());
