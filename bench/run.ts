@@ -2,6 +2,7 @@
 // last line of stdout (progress goes to stderr).
 import { crawlBench } from './crawl.bench';
 import { matchBench } from './match.bench';
+import { migrateBench } from './migrate.bench';
 import { parseBench } from './parse.bench';
 import { serveBench } from './serve.bench';
 import { trustBench } from './trust.bench';
@@ -12,6 +13,7 @@ const BENCHMARKS: ReadonlyMap<string, (argv: readonly string[]) => Promise<Recor
   ['match', matchBench],
   ['serve', serveBench],
   ['trust', trustBench],
+  ['migrate', migrateBench],
 ]);
 
 const [name, ...argv] = process.argv.slice(2);
