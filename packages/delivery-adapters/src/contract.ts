@@ -118,6 +118,52 @@ export interface CredentialRequest {
  */
 export type CredentialsCallback = (request: CredentialRequest) => Promise<Readonly<Record<string, string>>>;
 
+/** A network interface of a VM. */
+export interface VmNic {
+  /** Kept at the target where its stack allows. */
+  readonly mac?: string;
+  /** The network it is attached to, in the provider's terms. */
+  readonly network?: string;
+}
+
+/** A VM's configuration, in terms every stack can map: what a migration carries across. */
+export interface VmDescription {
+  readonly name: string;
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly firmware: 'bios' | 'uefi';
+  /** The machine type (such as `pc` or `q35`), where the source says. */
+  readonly machine?: string;
+  readonly nics: readonly VmNic[];
+  readonly disks: readonly { readonly id: string; readonly format: 'qcow2' | 'raw' | 'vmdk'; readonly bytes?: number }[];
+}
+
+/** A disk as an export offers it: its bytes (in its format), readable from any offset. */
+export interface ExportedDisk {
+  readonly id: string;
+  readonly format: 'qcow2' | 'raw' | 'vmdk';
+  /** The size of the image file, when known. */
+  readonly bytes?: number;
+  read(options?: { offset?: number; signal?: AbortSignal }): AsyncIterable<Buffer>;
+}
+
+/** A VM handed out for migration: stopped (or snapshotted), described, its disks readable. */
+export interface VmExport {
+  readonly vm: VmDescription;
+  readonly disks: readonly ExportedDisk[];
+  /** Whether the VM was running when the export began (a rollback starts it again). */
+  readonly wasRunning: boolean;
+  /** Puts the source back as it was before the export (starts it again if it was running). */
+  restore(): Promise<void>;
+}
+
+/** What an import needs: the target's order, the VM's configuration, and its disks as local files. */
+export interface ImportRequest {
+  readonly order: DeliveryOrder;
+  readonly vm: VmDescription;
+  readonly disks: readonly { readonly id: string; readonly path: string; readonly format: 'qcow2' | 'raw' | 'vmdk' }[];
+}
+
 /** A delivery adapter: made by a factory, a plain object. */
 export interface DeliveryAdapter {
   readonly name: string;
@@ -129,6 +175,18 @@ export interface DeliveryAdapter {
   status(orderId: string): Promise<DeliveryStatus>;
   /** Removes everything the order created. Destroying an absent order succeeds. */
   destroy(orderId: string): DeliveryOperation;
+  /**
+   * Hands out the VM an order delivered, for migration: stops it first unless `stop` is false (a
+   * running VM's disk is not consistent), describes it, and offers its disks for reading. Changes
+   * nothing else; `restore()` undoes the stop.
+   */
+  export?(orderId: string, options?: { stop?: boolean; signal?: AbortSignal }): Promise<VmExport>;
+  /**
+   * Delivers an order from an imported VM: its disks uploaded, its configuration kept (CPU,
+   * memory, firmware, MAC addresses where the stack allows), then booted. Idempotent for
+   * `order.id`, compensated on failure, as `apply`.
+   */
+  import?(request: ImportRequest): DeliveryOperation;
   /** Releases what the adapter holds (connections, child processes). */
   dispose(): Promise<void>;
 }

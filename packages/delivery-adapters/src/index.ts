@@ -10,8 +10,13 @@ export type {
   DeliveryPlan,
   DeliveryResult,
   DeliveryStatus,
+  ExportedDisk,
+  ImportRequest,
   ParameterValue,
   PlannedChange,
+  VmDescription,
+  VmExport,
+  VmNic,
 } from './contract';
 export { DeliveryError, type DeliveryErrorCode } from './delivery-error';
 export { checkOrder, checkOrderId, orderFor, type OrderRequest } from './order';

@@ -40,6 +40,7 @@ if (available) {
       order: (id) => order(id, { ...tiny, waitForConsole: GUEST_MARKER }),
       failingOrder: (id) => order(id, { ...tiny, vcpus: 0 }),
       slowOrder: (id) => order(id, { ...tiny, waitForConsole: 'a line this guest never prints', bootTimeoutMs: 60_000 }),
+      importOrder: (id) => order(id, { waitForConsole: GUEST_MARKER }),
       cleanup: async () => {
         await admin.destroyPool(pool).catch(() => undefined);
         await admin.close();

@@ -1,20 +1,21 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus } from '../contract';
+import type { DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus, ImportRequest, VmDescription } from '../contract';
 import { DeliveryError } from '../delivery-error';
 import { checkOrder, checkOrderId } from '../order';
 import { startOperation, type OperationContext } from '../operation';
 import { serializer } from '../serializer';
 import { waitForConsole } from './console-wait';
 import { domainXml, operationOf } from './domain-xml';
+import { exportDomain } from './export';
 import { LibvirtClient, type PoolRef } from './libvirt-client';
 import type { LibvirtAddress } from './rpc-connection';
 
 /** A disk image a provider offers, by name: an order's `image` parameter picks one. */
 export interface LibvirtImage {
   readonly path: string;
-  readonly format: 'qcow2' | 'raw';
+  readonly format: 'qcow2' | 'raw' | 'vmdk';
 }
 
 /** Options of the {@link libvirtAdapter}. */
@@ -90,7 +91,7 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     return resourcesOf(orderId, await found(orderId));
   };
 
-  const deliver = async (order: DeliveryOrder, context: OperationContext) => {
+  const deliver = async (order: DeliveryOrder, context: OperationContext, imported?: ImportRequest) => {
     const checkpoint = () => {
       if (context.signal.aborted) throw new DeliveryError('CANCELLED', 'cancelled');
     };
@@ -104,7 +105,7 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     }
     const { lv, pool } = existing;
     for (const stale of existing.volumes) await lv.deleteVolume(stale);
-    const image = imageOf(order, options.images);
+    const image = imported ? imported.disks[0] : imageOf(order, options.images);
     const format = image?.format ?? 'qcow2';
     const size = image ? (await stat(image.path)).size : Math.round(Number(order.parameters.diskGiB ?? 1) * 1024 ** 3);
     const volumeName = `${volumePrefix(order.id)}disk0.${format}`;
@@ -115,13 +116,13 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     checkpoint();
     if (image) {
       const sent = await lv.upload(volume, createReadStream(image.path, { highWaterMark: 1 << 20 }), { signal: context.signal });
-      context.emit({ type: 'progress', message: `uploaded ${sent} bytes of image ${String(order.parameters.image)}`, resource: `volume:${pool.name}/${volumeName}` });
+      context.emit({ type: 'progress', message: `uploaded ${sent} bytes of ${imported ? `the imported disk ${imported.disks[0]!.id}` : `image ${String(order.parameters.image)}`}`, resource: `volume:${pool.name}/${volumeName}` });
     }
     checkpoint();
     const name = domainName(order.id);
     const domain = await lv.defineDomain(domainXml({
       name, type, operation: order.id,
-      vcpus: Number(order.parameters.vcpus ?? 1), memoryMiB: Number(order.parameters.memoryMiB ?? 64),
+      ...(imported ? importedSpec(imported.vm) : { vcpus: Number(order.parameters.vcpus ?? 1), memoryMiB: Number(order.parameters.memoryMiB ?? 64) }),
       disks: [{ path: await lv.volumePath(volume), format, target: type === 'test' ? 'hda' : 'vda' }],
       ...(options.consoleDir && type !== 'test' ? { serialLog: join(options.consoleDir, `${name}.log`) } : {}),
     }));
@@ -147,7 +148,7 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
 
   return {
     name: 'libvirt',
-    capabilities: { plan: true, cancel: true, export: false, import: false },
+    capabilities: { plan: true, cancel: true, export: true, import: true },
 
     async plan(input) {
       const order = checkOrder(input, 'libvirt');
@@ -170,6 +171,24 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
         action: 'apply',
         redact: (text) => text,
         run: (context) => serialized(order.id, () => deliver(order, context)),
+        compensate: (context) => remove(order.id, context),
+      });
+    },
+
+    async export(orderId, exportOptions = {}) {
+      const f = await found(checkOrderId(orderId));
+      if (!f.domain) throw new DeliveryError('BAD_ORDER', `libvirt: order ${orderId} has no domain to export`);
+      return exportDomain(f.lv, f.domain, f.volumes, exportOptions);
+    },
+
+    import(request) {
+      const order = checkOrder(request.order, 'libvirt');
+      if (request.disks.length !== 1) throw new DeliveryError('BAD_ORDER', `libvirt imports a VM with one disk, not ${request.disks.length}`);
+      return startOperation({
+        id: order.id,
+        action: 'apply',
+        redact: (text) => text,
+        run: (context) => serialized(order.id, () => deliver(order, context, request)),
         compensate: (context) => remove(order.id, context),
       });
     },
@@ -210,6 +229,11 @@ function imageOf(order: DeliveryOrder, images: LibvirtAdapterOptions['images']):
   const image = typeof chosen === 'string' ? images?.[chosen] : undefined;
   if (!image) throw new DeliveryError('BAD_ORDER', `Malformed order: the "image" parameter must name one of this provider's images (${Object.keys(images ?? {}).join(', ') || 'none'}), not ${JSON.stringify(chosen)}.`);
   return image;
+}
+
+/** The parts of a domain an imported VM decides (the rest is the target's). */
+function importedSpec(vm: VmDescription) {
+  return { vcpus: vm.vcpus, memoryMiB: vm.memoryMiB, firmware: vm.firmware, nics: vm.nics, ...(vm.machine ? { machine: vm.machine } : {}) };
 }
 
 function formatUuid(bytes: Buffer): string {

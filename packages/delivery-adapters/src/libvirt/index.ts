@@ -4,3 +4,4 @@ export { LibvirtError, type LibvirtAddress } from './rpc-connection';
 export { domainXml, operationOf, type DomainSpec } from './domain-xml';
 export type { DomainState } from './procedures';
 export { waitForConsole } from './console-wait';
+export { describeDomain, exportDomain } from './export';

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { DeliveryEvent, DeliveryOperation } from '../contract';
 import { DeliveryError } from '../delivery-error';
 import type { ConformanceSetup } from './conformance-setup';
+import { exportImportCheck } from './export-import-check';
 
 /** One check of the contract; resolves, or throws an assertion error saying what is wrong. */
 export interface ConformanceCheck {
@@ -123,4 +124,6 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
       await drain(s.adapter.destroy(id('cancel')));
     },
   },
+
+  exportImportCheck,
 ];

@@ -10,6 +10,8 @@ export interface ConformanceSetup {
   failingOrder?(id: string): DeliveryOrder;
   /** An order whose apply runs for a second or more after its first event: cancel is tested with it. */
   slowOrder?(id: string): DeliveryOrder;
+  /** An order the adapter can deliver from an imported VM (for adapters that export and import). */
+  importOrder?(id: string): DeliveryOrder;
   /** A secret the adapter receives from its credentials callback; it must never come out. */
   readonly secret?: string;
   /** Called after the suite (stop servers, remove directories). */
