@@ -106,18 +106,7 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     const { lv, pool } = existing;
     for (const stale of existing.volumes) await lv.deleteVolume(stale);
     const image = imported ? imported.disks[0] : imageOf(order, options.images);
-    const format = image?.format ?? 'qcow2';
-    const size = image ? (await stat(image.path)).size : Math.round(Number(order.parameters.diskGiB ?? 1) * 1024 ** 3);
-    const volumeName = `${volumePrefix(order.id)}disk0.${format}`;
-    // An uploaded image is copied byte for byte into a raw volume of its size (the domain reads it
-    // in its own format); an empty disk is made by libvirt in qcow2.
-    const volume = await lv.createVolume(pool, `<volume><name>${volumeName}</name><capacity unit='bytes'>${size}</capacity><target><format type='${image ? 'raw' : format}'/></target></volume>`);
-    context.emit({ type: 'resource-created', resource: `volume:${pool.name}/${volumeName}` });
-    checkpoint();
-    if (image) {
-      const sent = await lv.upload(volume, createReadStream(image.path, { highWaterMark: 1 << 20 }), { signal: context.signal });
-      context.emit({ type: 'progress', message: `uploaded ${sent} bytes of ${imported ? `the imported disk ${imported.disks[0]!.id}` : `image ${String(order.parameters.image)}`}`, resource: `volume:${pool.name}/${volumeName}` });
-    }
+    const { volume, format } = await makeDisk(lv, pool, order, image, context, imported ? `the imported disk ${imported.disks[0]!.id}` : `image ${String(order.parameters.image)}`);
     checkpoint();
     const name = domainName(order.id);
     const domain = await lv.defineDomain(domainXml({
@@ -135,6 +124,24 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
       context.emit({ type: 'progress', message: `the guest printed "${marker}" on its serial console`, resource: `domain:${name}` });
     }
     return { resources: resourcesOf(order.id, await found(order.id)), outputs: await outputsOf(lv, name) };
+  };
+
+  /**
+   * The order's disk volume: an image copied byte for byte into a raw volume of its size (the
+   * domain reads it in its own format), or an empty qcow2 disk made by libvirt.
+   */
+  const makeDisk = async (lv: LibvirtClient, pool: PoolRef, order: DeliveryOrder, image: LibvirtImage | undefined, context: OperationContext, what: string) => {
+    const format = image?.format ?? 'qcow2';
+    const size = image ? (await stat(image.path)).size : Math.round(Number(order.parameters.diskGiB ?? 1) * 1024 ** 3);
+    const volumeName = `${volumePrefix(order.id)}disk0.${format}`;
+    const volume = await lv.createVolume(pool, `<volume><name>${volumeName}</name><capacity unit='bytes'>${size}</capacity><target><format type='${image ? 'raw' : format}'/></target></volume>`);
+    context.emit({ type: 'resource-created', resource: `volume:${pool.name}/${volumeName}` });
+    if (context.signal.aborted) throw new DeliveryError('CANCELLED', 'cancelled');
+    if (image) {
+      const sent = await lv.upload(volume, createReadStream(image.path, { highWaterMark: 1 << 20 }), { signal: context.signal });
+      context.emit({ type: 'progress', message: `uploaded ${sent} bytes of ${what}`, resource: `volume:${pool.name}/${volumeName}` });
+    }
+    return { volume, format };
   };
 
   const outputsOf = async (lv: LibvirtClient, name: string): Promise<Record<string, string>> => {
