@@ -153,8 +153,11 @@ export interface VmExport {
   readonly disks: readonly ExportedDisk[];
   /** Whether the VM was running when the export began (a rollback starts it again). */
   readonly wasRunning: boolean;
-  /** Puts the source back as it was before the export (starts it again if it was running). */
-  restore(): Promise<void>;
+  /**
+   * Puts the source back as it was before the export: starts it again if it was running, or if
+   * `wasRunning` says so (a resumed migration knows from its journal what an earlier export found).
+   */
+  restore(options?: { wasRunning?: boolean }): Promise<void>;
 }
 
 /** What an import needs: the target's order, the VM's configuration, and its disks as local files. */

@@ -6,8 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { DeliveryEvent, DeliveryOrder } from '@mpli/delivery-adapters';
 import { LibvirtClient, libvirtAdapter } from '@mpli/delivery-adapters/libvirt';
-import { describeAdapterConformance } from '@mpli/delivery-adapters/testing';
-import { buildGuestImage, GUEST_MARKER } from './guest-image';
+import { buildGuestImage, describeAdapterConformance, GUEST_MARKER } from '@mpli/delivery-adapters/testing';
 import { LIBVIRT_SOCKET, libvirtAvailable } from './libvirt-service';
 
 // Against the real libvirtd of services/libvirtd-start.sh: its test driver (test:///default,

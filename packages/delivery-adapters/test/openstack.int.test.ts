@@ -9,8 +9,7 @@ import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DeliveryOrder } from '@mpli/delivery-adapters';
 import { GlanceClient, KeystoneSession, NovaClient, openstackAdapter } from '@mpli/delivery-adapters/openstack';
-import { describeAdapterConformance } from '@mpli/delivery-adapters/testing';
-import { buildGuestImage } from './guest-image';
+import { buildGuestImage, describeAdapterConformance } from '@mpli/delivery-adapters/testing';
 import { OPENSTACK, openstackAvailable } from './openstack-service';
 
 // Against real Keystone, Glance and Nova (Debian's Zed packages, Nova on its fake driver) started

@@ -7,3 +7,6 @@ export { createDiskReceiver, type DiskReceiver, type DiskReceiverOptions } from 
 export type { ReceivingStatus } from './transfer/receiving-disk';
 export { sendDisk, type SendDiskOptions, type SendDiskResult, type TransferProgress } from './transfer/sender';
 export { startRelay, type Relay } from './transfer/relay';
+export { runMigration } from './migration/run';
+export type { MigrationRequest } from './migration/request';
+export type { MigrationEvent, MigrationResult, MigrationStep } from './migration/events';

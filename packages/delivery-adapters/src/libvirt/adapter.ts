@@ -29,6 +29,8 @@ export interface LibvirtAdapterOptions {
   /** `qemu` (the default for qemu URIs; TCG where there is no KVM), `kvm`, or `test`. */
   readonly domainType?: 'qemu' | 'kvm' | 'test';
   readonly images?: Readonly<Record<string, LibvirtImage>>;
+  /** How long an export waits for a guest to shut down (ACPI) before stopping it hard. Default 30 s. */
+  readonly shutdownTimeoutMs?: number;
   /** Where guests' serial consoles are written (`<name>.log`), readable by the provider. */
   readonly consoleDir?: string;
   readonly timeoutMs?: number;
@@ -65,11 +67,12 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
 
   const found = async (orderId: string) => {
     const lv = await connection();
-    const pool = await poolOf(lv);
+    // Without its pool, an order can have no volumes: lookups answer so, delivering fails.
+    const pool = await lv.lookupPool(options.pool);
     const domain = await lv.lookupDomain(domainName(orderId));
     const xml = domain ? await lv.domainXml(domain) : undefined;
     const ours = domain && xml && operationOf(xml) === orderId ? domain : undefined;
-    const volumes = (await lv.listVolumes(pool)).filter((v) => v.name.startsWith(volumePrefix(orderId)));
+    const volumes = (pool ? await lv.listVolumes(pool) : []).filter((v) => v.name.startsWith(volumePrefix(orderId)));
     return { lv, pool, domain: ours, volumes };
   };
   const resourcesOf = (orderId: string, f: Awaited<ReturnType<typeof found>>): DeliveredResource[] => [
@@ -103,7 +106,8 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
       context.emit({ type: 'progress', message: 'already delivered: the domain exists' });
       return { resources: resourcesOf(order.id, existing), outputs: await outputsOf(existing.lv, existing.domain.name) };
     }
-    const { lv, pool } = existing;
+    const { lv } = existing;
+    const pool = await poolOf(lv);
     for (const stale of existing.volumes) await lv.deleteVolume(stale);
     const image = imported ? imported.disks[0] : imageOf(order, options.images);
     const { volume, format } = await makeDisk(lv, pool, order, image, context, imported ? `the imported disk ${imported.disks[0]!.id}` : `image ${String(order.parameters.image)}`);
@@ -185,7 +189,7 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     async export(orderId, exportOptions = {}) {
       const f = await found(checkOrderId(orderId));
       if (!f.domain) throw new DeliveryError('BAD_ORDER', `libvirt: order ${orderId} has no domain to export`);
-      return exportDomain(f.lv, f.domain, f.volumes, exportOptions);
+      return exportDomain(f.lv, f.domain, f.volumes, { ...exportOptions, graceMs: options.shutdownTimeoutMs ?? 30_000 });
     },
 
     import(request) {

@@ -55,8 +55,8 @@ export async function exportDomain(lv: LibvirtClient, domain: DomainRef, volumes
     vm: { ...vm, disks: vm.disks.map((d, i) => ({ ...d, bytes: disks[i]!.bytes! })) },
     disks,
     wasRunning,
-    restore: async () => {
-      if (wasRunning && (await lv.domainState(domain)) !== 'running') await lv.startDomain(domain);
+    restore: async (o = {}) => {
+      if ((o.wasRunning ?? wasRunning) && (await lv.domainState(domain)) !== 'running') await lv.startDomain(domain);
     },
   };
 }

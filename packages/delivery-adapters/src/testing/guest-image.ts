@@ -10,7 +10,7 @@ export const GUEST_MARKER = 'MPLI-GUEST-MARKER booted';
  * A 512-byte x86 boot sector, assembled here by hand: print the marker on COM1 (port 0x3f8),
  * then power off through ACPI (PM1a_CNT at 0xb004 on i440fx/SeaBIOS, 0x604 on q35), then halt.
  */
-function bootSector(): Buffer {
+function bootSector(powerOff: boolean): Buffer {
   const message = Buffer.from(`${GUEST_MARKER}\r\n\0`, 'latin1');
   const code = Buffer.from([
     0xfa, // cli
@@ -31,6 +31,9 @@ function bootSector(): Buffer {
     0xf4, // halt: hlt
     0xeb, 0xfd, // jmp halt
   ]);
+  // A guest that stays up after its marker: the power-off instructions (11 bytes from offset 19)
+  // become NOPs, so the message keeps its address and the guest halts, running.
+  if (!powerOff) code.fill(0x90, 19, 30);
   const sector = Buffer.alloc(512);
   code.copy(sector, 0);
   message.copy(sector, code.length);
@@ -39,15 +42,15 @@ function bootSector(): Buffer {
 }
 
 /**
- * Builds the guest's disk: the boot sector, then 4 MiB of data and holes, as raw and as qcow2
+ * Builds the guest's disk (a guest that powers off after its marker, unless `powerOff` is false): the boot sector, then 4 MiB of data and holes, as raw and as qcow2
  * (converted by the real qemu-img). Returns both paths.
  */
-export function buildGuestImage(dir: string): { raw: string; qcow2: string } {
+export function buildGuestImage(dir: string, options: { powerOff?: boolean; name?: string } = {}): { raw: string; qcow2: string } {
   const disk = Buffer.alloc(8 * 1024 * 1024);
-  bootSector().copy(disk, 0);
+  bootSector(options.powerOff !== false).copy(disk, 0);
   randomBytes(2 * 1024 * 1024).copy(disk, 1024 * 1024);
-  const raw = join(dir, 'guest.raw');
-  const qcow2 = join(dir, 'guest.qcow2');
+  const raw = join(dir, `${options.name ?? 'guest'}.raw`);
+  const qcow2 = join(dir, `${options.name ?? 'guest'}.qcow2`);
   writeFileSync(raw, disk);
   execFileSync('qemu-img', ['convert', '-f', 'raw', '-O', 'qcow2', raw, qcow2]);
   return { raw, qcow2 };

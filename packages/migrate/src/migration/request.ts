@@ -1,0 +1,25 @@
+import type { DeliveryAdapter, DeliveryOrder } from '@mpli/delivery-adapters';
+import type { DiskFormat } from '../disk/qemu-img';
+
+/** What to migrate, from where, to where. */
+export interface MigrationRequest {
+  /** The migration's id: its journal's name, and the prefix of its transfers. */
+  readonly id: string;
+  /** The provider the VM leaves: its adapter and the order that delivered the VM. */
+  readonly source: { readonly adapter: DeliveryAdapter; readonly orderId: string };
+  /**
+   * The provider it goes to: its adapter, the order to deliver there (its parameters may add a
+   * `waitForConsole` marker, which is how the boot is verified), and the disk format it takes.
+   */
+  readonly target: { readonly adapter: DeliveryAdapter; readonly order: DeliveryOrder; readonly format?: DiskFormat };
+  /** Where the journal and the staged disks live (the runner's side). */
+  readonly workDir: string;
+  /**
+   * How disks reach the target: a receiver (`createDiskReceiver`) the target runs, through a relay
+   * when the networks are apart, and the folder where that receiver writes (readable by the
+   * import). Without it, the runner receives into `workDir` itself.
+   */
+  readonly transfer?: { readonly url: string; readonly token?: string; readonly receivedDir: string };
+  /** After the target is verified, destroy the source (default: leave it stopped, untouched). */
+  readonly destroySource?: boolean;
+}

@@ -1,0 +1,114 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeliveryAdapter, DeliveryOperation, DeliveryOrder } from '@mpli/delivery-adapters';
+import { LibvirtClient, libvirtAdapter, type PoolRef } from '@mpli/delivery-adapters/libvirt';
+import { buildGuestImage, GUEST_MARKER, serviceAvailable } from '@mpli/delivery-adapters/testing';
+import { guestDigest, runMigration, type MigrationEvent } from '@mpli/migrate';
+
+// Two providers on the real libvirtd of services/libvirtd-start.sh (QEMU, TCG), each with a pool
+// and console folder of its own: a VM delivered by the first moves to the second.
+const SOCKET = { socket: '/run/libvirt/libvirt-sock' } as const;
+const available = await serviceAvailable('libvirtd', async () => (await LibvirtClient.connect(SOCKET, 'qemu:///system', { timeoutMs: 3_000 })).close());
+const root = mkdtempSync(join(tmpdir(), 'mpli-migrate-lv-'));
+chmodSync(root, 0o755);
+const image = buildGuestImage(root, { powerOff: false, name: 'running-guest' });
+const order = (id: string, parameters: DeliveryOrder['parameters']): DeliveryOrder => ({ id, offering: 'https://example.org/id/vm', adapter: 'libvirt', parameters });
+const finished = async (operation: DeliveryOperation) => {
+  for await (const _event of operation.events);
+  return operation.result;
+};
+
+let admin: LibvirtClient;
+const pools: PoolRef[] = [];
+const provider = async (name: string): Promise<DeliveryAdapter> => {
+  const dir = join(root, name);
+  const pool = await admin.createPool(`<pool type='dir'><name>mpli-${name}-${process.pid}</name><target><path>${dir}</path></target></pool>`).catch(async () => (await admin.lookupPool(`mpli-${name}-${process.pid}`))!);
+  pools.push(pool);
+  return libvirtAdapter({ address: SOCKET, uri: 'qemu:///system', pool: pool.name, consoleDir: dir, images: { tiny: { path: image.qcow2, format: 'qcow2' } }, shutdownTimeoutMs: 1_000 });
+};
+
+describe.runIf(available)('migrating a VM between two libvirt providers', () => {
+  beforeAll(async () => {
+    admin = await LibvirtClient.connect(SOCKET, 'qemu:///system');
+    for (const name of ['a', 'b']) {
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(join(root, name), { mode: 0o755 });
+    }
+  });
+  afterAll(async () => {
+    for (const pool of pools) await admin.destroyPool(pool).catch(() => undefined);
+    await admin?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('moves a running guest: the disk verified at every hop, converted to qcow2, booted at the target, the source stopped and kept', async () => {
+    const a = await provider('a');
+    const b = await provider('b');
+    try {
+      expect((await finished(a.apply(order('vm-1', { image: 'tiny', vcpus: 1, memoryMiB: 32, waitForConsole: GUEST_MARKER })))).status).toBe('succeeded');
+      const events: MigrationEvent[] = [];
+      const result = await runMigration(
+        { id: 'm-1', source: { adapter: a, orderId: 'vm-1' }, target: { adapter: b, order: order('vm-1-moved', { waitForConsole: GUEST_MARKER }), format: 'qcow2' }, workDir: join(root, 'work-1') },
+        { onEvent: (e) => events.push(e) },
+      );
+      expect(result).toMatchObject({ id: 'm-1', status: 'migrated', digests: { disk0: await guestDigest(image.qcow2) } });
+      expect(events.filter((e) => e.type === 'step').map((e) => e.step)).toEqual(['export', 'stage', 'transfer', 'convert', 'import', 'verify', 'cutover']);
+      expect(readFileSync(join(root, 'b', 'mpli-vm-1-moved.log'), 'latin1')).toContain(GUEST_MARKER);
+      const moved = await admin.lookupDomain('mpli-vm-1-moved');
+      expect(await admin.domainState(moved!)).toBe('running');
+      expect((await admin.lookupVolume(pools[1]!, 'mpli-vm-1-moved-disk0.qcow2'))).toBeDefined();
+      // The source is stopped, not deleted.
+      expect((await a.status('vm-1')).outputs.state).toBe('shutoff');
+      // Running it again finds the migration done.
+      expect((await runMigration({ id: 'm-1', source: { adapter: a, orderId: 'vm-1' }, target: { adapter: b, order: order('vm-1-moved', { waitForConsole: GUEST_MARKER }), format: 'qcow2' }, workDir: join(root, 'work-1') })).status).toBe('migrated');
+      // The copies are gone; the journal stays.
+      expect(readdirSync(join(root, 'work-1'))).toEqual(['m-1.journal']);
+    } finally {
+      for (const [adapter, id] of [[a, 'vm-1'], [b, 'vm-1-moved']] as const) await finished(adapter.destroy(id));
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
+  it('resumes a cancelled migration from its journal, without reading the source again', async () => {
+    const a = await provider('a');
+    const b = await provider('b');
+    const request = { id: 'm-2', source: { adapter: a, orderId: 'vm-2' }, target: { adapter: b, order: order('vm-2-moved', { waitForConsole: GUEST_MARKER }) }, workDir: join(root, 'work-2') };
+    try {
+      expect((await finished(a.apply(order('vm-2', { image: 'tiny', vcpus: 1, memoryMiB: 32 })))).status).toBe('succeeded');
+      const controller = new AbortController();
+      await expect(runMigration(request, { signal: controller.signal, onEvent: (e) => e.type === 'step' && e.step === 'transfer' && controller.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(await b.status('vm-2-moved')).toMatchObject({ state: 'absent' });
+      const events: MigrationEvent[] = [];
+      const result = await runMigration(request, { onEvent: (e) => events.push(e) });
+      expect(result.status).toBe('migrated');
+      expect(events.find((e) => e.type === 'step' && e.step === 'stage')).toMatchObject({ resumed: true });
+      expect(events.some((e) => e.type === 'bytes' && e.step === 'stage')).toBe(false);
+    } finally {
+      for (const [adapter, id] of [[a, 'vm-2'], [b, 'vm-2-moved']] as const) await finished(adapter.destroy(id));
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
+  it('rolls back when the target refuses the VM: nothing left there, the source running again as it was', async () => {
+    const a = await provider('a');
+    const broken = libvirtAdapter({ address: SOCKET, uri: 'qemu:///system', pool: 'no-such-pool' });
+    try {
+      expect((await finished(a.apply(order('vm-3', { image: 'tiny', vcpus: 1, memoryMiB: 32 })))).status).toBe('succeeded');
+      expect((await a.status('vm-3')).outputs.state).toBe('running');
+      const result = await runMigration({ id: 'm-3', source: { adapter: a, orderId: 'vm-3' }, target: { adapter: broken, order: order('vm-3-moved', {}) }, workDir: join(root, 'work-3') });
+      expect(result).toMatchObject({ status: 'rolled-back', error: expect.stringContaining('no storage pool "no-such-pool"') as string });
+      expect((await a.status('vm-3')).outputs.state).toBe('running');
+      expect(readdirSync(join(root, 'work-3'))).toEqual(['m-3.journal']);
+      await expect(runMigration({ id: 'm-3', source: { adapter: a, orderId: 'vm-3' }, target: { adapter: broken, order: order('vm-3-moved', {}) }, workDir: join(root, 'work-3') })).rejects.toMatchObject({ code: 'JOURNAL' });
+      expect(existsSync(join(root, 'work-3', 'm-3.journal'))).toBe(true);
+    } finally {
+      await finished(a.destroy('vm-3'));
+      await a.dispose();
+      await broken.dispose();
+    }
+  });
+});
