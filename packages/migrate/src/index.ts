@@ -10,3 +10,4 @@ export { startRelay, type Relay } from './transfer/relay';
 export { runMigration } from './migration/run';
 export type { MigrationRequest } from './migration/request';
 export type { MigrationEvent, MigrationResult, MigrationStep } from './migration/events';
+export { planMigration, type MigrationPlan, type PreflightCheck } from './migration/plan';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryAdapter, DeliveryOperation, DeliveryOrder } from '@mpli/delivery-adapters';
 import { LibvirtClient, libvirtAdapter, type PoolRef } from '@mpli/delivery-adapters/libvirt';
 import { buildGuestImage, GUEST_MARKER, serviceAvailable } from '@mpli/delivery-adapters/testing';
-import { guestDigest, runMigration, type MigrationEvent } from '@mpli/migrate';
+import { guestDigest, planMigration, runMigration, type MigrationEvent } from '@mpli/migrate';
 
 // Two providers on the real libvirtd of services/libvirtd-start.sh (QEMU, TCG), each with a pool
 // and console folder of its own: a VM delivered by the first moves to the second.
@@ -88,6 +88,33 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
       expect(events.some((e) => e.type === 'bytes' && e.step === 'stage')).toBe(false);
     } finally {
       for (const [adapter, id] of [[a, 'vm-2'], [b, 'vm-2-moved']] as const) await finished(adapter.destroy(id));
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
+  it('plans without changing anything: checks with ids, the VM described, an estimate; refusals explained', async () => {
+    const a = await provider('a');
+    const b = await provider('b');
+    try {
+      expect((await finished(a.apply(order('vm-4', { image: 'tiny', vcpus: 2, memoryMiB: 48 })))).status).toBe('succeeded');
+      const plan = await planMigration({ id: 'm-4', source: { adapter: a, orderId: 'vm-4' }, target: { adapter: b, order: order('vm-4-moved', {}), format: 'qcow2' }, workDir: join(root, 'work-4') });
+      expect(plan.ok).toBe(true);
+      expect(plan.checks.map((c) => c.id)).toEqual(['source.can-export', 'target.can-import', 'source.delivered', 'target.order-free', 'source.image-download', 'disk.formats', 'vm.firmware', 'network.macs', 'tools.qemu-img', 'workdir.space']);
+      expect(plan.vm).toMatchObject({ vcpus: 2, memoryMiB: 48, firmware: 'bios', machine: expect.stringMatching(/^pc/) as string, disks: [{ id: 'disk0', format: 'qcow2', bytes: readFileSync(image.qcow2).length }] });
+      expect(plan.checks.find((c) => c.id === 'disk.formats')?.explanation).toBe('disk0 (qcow2) → qcow2');
+      expect(plan.estimate.bytes).toBe(readFileSync(image.qcow2).length);
+      expect((await a.status('vm-4')).outputs.state).toBe('running');
+      expect(existsSync(join(root, 'work-4'))).toBe(false);
+
+      const { import: _import, ...cannotImport } = b;
+      const refused = await planMigration({ id: 'm-5', source: { adapter: a, orderId: 'vm-4' }, target: { adapter: { ...cannotImport, capabilities: { ...b.capabilities, import: false } }, order: order('vm-4-elsewhere', {}) }, workDir: join(root, 'work-5') });
+      expect(refused.ok).toBe(false);
+      expect(refused.checks.filter((c) => !c.passed).map((c) => c.id)).toEqual(['target.can-import']);
+      const taken = await planMigration({ id: 'm-6', source: { adapter: a, orderId: 'vm-4' }, target: { adapter: a, order: order('vm-4', {}) }, workDir: join(root, 'work-6') });
+      expect(taken.checks.find((c) => c.id === 'target.order-free')).toMatchObject({ passed: false, explanation: expect.stringContaining('is ready: choose another id') as string });
+    } finally {
+      await finished(a.destroy('vm-4'));
       await a.dispose();
       await b.dispose();
     }

@@ -47,8 +47,10 @@ export async function exportDomain(lv: LibvirtClient, domain: DomainRef, volumes
   const disks: ExportedDisk[] = await Promise.all(description.disks.map(async (disk, i) => {
     const volume = paths.find((p) => p.path === description.diskPaths[i])?.volume;
     if (!volume) throw new DeliveryError('TOOL_FAILED', `libvirt: the disk ${description.diskPaths[i]} of ${domain.name} is not a volume of the order`);
-    const info = await lv.volumeInfo(volume);
-    return { id: disk.id, format: disk.format, bytes: Number(info.capacity), read: (o: { offset?: number; signal?: AbortSignal } = {}) => lv.download(volume, { ...(o.offset ? { offset: o.offset } : {}), ...(o.signal ? { signal: o.signal } : {}) }) };
+    // The image file's own size: <physical> (libvirt reports a qcow2's virtual size as capacity).
+    const xml = await lv.volumeXml(volume);
+    const physical = /<physical unit='bytes'>(\d+)<\/physical>/.exec(xml)?.[1] ?? String((await lv.volumeInfo(volume)).allocation);
+    return { id: disk.id, format: disk.format, bytes: Number(physical), read: (o: { offset?: number; signal?: AbortSignal } = {}) => lv.download(volume, { ...(o.offset ? { offset: o.offset } : {}), ...(o.signal ? { signal: o.signal } : {}) }) };
   }));
   const { diskPaths: _paths, ...vm } = description;
   return {
