@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { crawlCommand } from './commands/crawl';
 import { deliverCommand } from './commands/deliver';
+import { migrateCommand } from './commands/migrate';
 import { destroyCommand, statusCommand } from './commands/order-status';
 import { initCommand } from './commands/init';
 import { issueCommand } from './commands/issue';
@@ -27,6 +28,7 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
   ['serve', { run: serveCommand, summary: 'publish a provider manifest at /.well-known/mpli, with its signature and API catalog' }],
   ['crawl', { run: crawlCommand, summary: 'discover and fetch signed provider manifests into a folder' }],
   ['deliver', { run: deliverCommand, summary: 'hand an order to the delivery adapter its offering names (Terraform, Ansible, libvirt, OpenStack, MPLI)' }],
+  ['migrate', { run: migrateCommand, summary: 'move a VM to another provider: export, transfer, convert, import, verify; resumable' }],
   ['status', { run: statusCommand, summary: 'show what an order has now, as its adapter sees it' }],
   ['destroy', { run: destroyCommand, summary: 'remove everything an order created' }],
   ['verify', { run: verifyCommand, summary: 'verify credentials, presentations and signed manifests, optionally under a trust policy' }],

@@ -32,7 +32,7 @@ const FACTORIES: Readonly<Record<string, Factory>> = {
   libvirt: async (o, _credentials, r) => {
     const { libvirtAdapter } = await import('./libvirt/index');
     const address = o.socket ? { socket: String(o.socket) } : { host: String(o.host ?? '127.0.0.1'), port: Number(o.port ?? 16509) };
-    return libvirtAdapter({ address, uri: String(o.uri), pool: String(o.pool), images: paths(o.images, r) as never, ...(o.consoleDir ? { consoleDir: r(String(o.consoleDir)) } : {}), ...(o.domainType ? { domainType: o.domainType as 'qemu' } : {}) });
+    return libvirtAdapter({ address, uri: String(o.uri), pool: String(o.pool), images: paths(o.images, r) as never, ...(o.consoleDir ? { consoleDir: r(String(o.consoleDir)) } : {}), ...(o.domainType ? { domainType: o.domainType as 'qemu' } : {}), ...(o.shutdownTimeoutMs !== undefined ? { shutdownTimeoutMs: Number(o.shutdownTimeoutMs) } : {}) });
   },
   openstack: async (o, credentials, r) => {
     const { openstackAdapter } = await import('./openstack/index');

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NodeReader, parseRdf, readOffering } from '@mpli/core';
-import { checkOrder, DeliveryError, orderFor, type DeliveryOrder, type ParameterValue } from '@mpli/delivery-adapters';
+import { checkOrder, DeliveryError, orderFor, type DeliveryOrder } from '@mpli/delivery-adapters';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { cancelOnSignal, eventLine, loadAdapters } from './delivery-setup';
+import { parametersFrom } from './parameters';
 
 export const DELIVER_HELP = `Usage: mpli deliver <order.json> [--plan] [--config <file>]
        mpli deliver --manifest <file> --offering <iri> --id <order id> [--param key=value]... [--plan]
@@ -28,11 +29,6 @@ Exit codes: 0 delivered (or planned); 1 failed or cancelled; 2 bad order or usag
 
 const resolvePath = (io: CliIo, file: string) => (isAbsolute(file) ? file : join(io.cwd, file));
 
-function parameterValue(text: string): ParameterValue {
-  if (text === 'true' || text === 'false') return text === 'true';
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-}
-
 async function orderFromArgs(io: CliIo, positional: string | undefined, values: { manifest?: string; offering?: string; id?: string; param?: string[] }): Promise<DeliveryOrder> {
   if (positional) {
     const text = await readFile(resolvePath(io, positional), 'utf8').catch((error: Error) => {
@@ -44,11 +40,7 @@ async function orderFromArgs(io: CliIo, positional: string | undefined, values: 
   const { store } = await parseRdf(await readFile(resolvePath(io, values.manifest), 'utf8'), { source: values.manifest });
   const term = [...store.match({ termType: 'NamedNode', value: values.offering } as never)][0]?.subject;
   if (!term) throw new UsageError(`${values.manifest} has no offering ${values.offering}`);
-  const parameters = Object.fromEntries((values.param ?? []).map((p) => {
-    const at = p.indexOf('=');
-    if (at < 1) throw new UsageError(`--param needs key=value, not "${p}"`);
-    return [p.slice(0, at), parameterValue(p.slice(at + 1))];
-  }));
+  const parameters = parametersFrom(values.param);
   return orderFor(readOffering(new NodeReader(store, term)), { id: values.id, parameters });
 }
 
