@@ -14,6 +14,7 @@ const EXAMPLES: [pkg: string, expected: RegExp][] = [
   ['core', /conforms: true[\s\S]*Small VM 2 \{ value: 4, unit: 'GiB' \}[\s\S]*violation .* mpli:vcpu = "0"\^\^xsd:integer/],
   ['cli', /✔ examples\/manifests\/scaldis-cloud\.ttl: valid — Scaldis Cloud SRL[\s\S]*exit code 0/],
   ['delivery-adapters', /^1 to add, 0 to change, 0 to destroy\nstarted\nresource-created terraform_data\.vm\ncompleted\n\{ name: 'web-1' \}\n1 resource, applied once\nabsent\n$/],
+  ['migrate', /^qcow2 67108864 3145728\n3145728 bytes sent\nsame disk: true true\n$/],
   ['trust', /^true form context cryptosuite validity issuer purpose proof\nfalse proof:\nISO\/IEC 27001 of did:web:scaldis\.example: CertificationCredential <- accredited <- anchor\n$/],
 ];
 
