@@ -36,6 +36,8 @@ const demo = () =>
     auth: { username: OPENSTACK.user, project: OPENSTACK.project },
     credentials: async () => ({ password: OPENSTACK.password }),
     images: { tiny: { path: qcow2, diskFormat: 'qcow2' }, slow: { open: slowly, diskFormat: 'qcow2' } },
+    // Nova's fake driver puts no data in snapshots: exports take the boot image.
+    exportFrom: 'boot-image',
   });
 
 if (available) {
@@ -46,6 +48,7 @@ if (available) {
     failingOrder: (id) => order(id, { min_ram: 4096 }),
     // The image upload takes seconds, so cancel lands while Glance is receiving it.
     slowOrder: (id) => order(id, { image: 'slow' }),
+    importOrder: (id) => ({ id, offering: 'https://scaldis.example/.well-known/mpli#vm-s2', adapter: 'openstack', parameters: {} }),
     secret: OPENSTACK.password,
   }));
 }

@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { CredentialsCallback, DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus } from '../contract';
+import type { CredentialRequest, CredentialsCallback, DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus, ImportRequest, VmDescription } from '../contract';
 import { DeliveryError } from '../delivery-error';
 import { checkOrder, checkOrderId } from '../order';
 import { startOperation, type OperationContext } from '../operation';
 import { redactDeep, redactor } from '../redact';
 import { serializer } from '../serializer';
+import { exportServer, type ExportSource } from './export';
 import { GlanceClient } from './glance';
 import { readJson } from './http';
 import { KeystoneSession, type KeystoneCredentials } from './keystone';
@@ -32,6 +33,8 @@ export interface OpenStackAdapterOptions {
   readonly endpointOverrides?: Readonly<Record<string, string>>;
   /** Upload through Glance's interoperable import (`glance-direct`) instead of a direct PUT. */
   readonly useImport?: boolean;
+  /** Where `export` takes a server's disk from: a snapshot (default), or its boot image. */
+  readonly exportFrom?: ExportSource;
   readonly timeoutMs?: number;
 }
 
@@ -42,6 +45,9 @@ export interface OpenStackAdapterOptions {
 export type OpenStackImageSource =
   | { readonly path: string; readonly diskFormat: 'qcow2' | 'raw' | 'vmdk' }
   | { readonly open: (signal: AbortSignal) => Readable; readonly size?: number; readonly diskFormat: 'qcow2' | 'raw' | 'vmdk' };
+
+/** Glance properties that tell Nova how an imported VM boots. */
+const importedProperties = (vm: VmDescription) => ({ ...(vm.firmware === 'uefi' ? { hw_firmware_type: 'uefi' } : {}), ...(vm.machine ? { hw_machine_type: vm.machine } : {}) });
 
 const serverName = (orderId: string) => `mpli-${orderId}`;
 const imageTag = (orderId: string) => `mpli-operation:${orderId}`;
@@ -59,7 +65,7 @@ const imageTag = (orderId: string) => `mpli-operation:${orderId}`;
 export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdapter {
   const serialized = serializer();
 
-  const connect = async (orderId: string, purpose: 'plan' | 'apply' | 'status' | 'destroy') => {
+  const connect = async (orderId: string, purpose: CredentialRequest['purpose']) => {
     const secrets = await options.credentials({ adapter: 'openstack', orderId, purpose });
     const redact = redactor(Object.values(secrets));
     const credentials = (): Promise<KeystoneCredentials> => {
@@ -96,10 +102,10 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     return resourcesOf(orderId, await found(c, orderId));
   };
 
-  const imageFor = async (c: Connection, order: DeliveryOrder, context: OperationContext): Promise<string> => {
-    const name = order.parameters.image;
+  const imageFor = async (c: Connection, order: DeliveryOrder, context: OperationContext, imported?: ImportRequest): Promise<string> => {
+    const name = imported ? imported.disks[0]!.id : order.parameters.image;
     if (typeof name !== 'string') throw new DeliveryError('BAD_ORDER', 'Malformed order: an OpenStack order needs an "image" parameter.');
-    const own = options.images?.[name];
+    const own = imported ? { path: imported.disks[0]!.path, diskFormat: imported.disks[0]!.format } : options.images?.[name];
     if (!own) {
       const matches = (await c.glance.findByName(name)).filter((i) => i.status === 'active');
       if (matches.length === 0) throw new DeliveryError('BAD_ORDER', `Malformed order: glance has no active image named "${name}".`);
@@ -107,7 +113,7 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     }
     // min_ram and min_disk (Glance's own image properties) come from the order when it sets them.
     const minimums = Object.fromEntries((['min_ram', 'min_disk'] as const).filter((k) => typeof order.parameters[k] === 'number').map((k) => [k, order.parameters[k]]));
-    const image = await c.glance.create({ name: `${serverName(order.id)}-${name}`, diskFormat: own.diskFormat, tags: [imageTag(order.id)], properties: { mpli_operation: order.id, ...minimums } });
+    const image = await c.glance.create({ name: `${serverName(order.id)}-${name}`, diskFormat: own.diskFormat, tags: [imageTag(order.id)], properties: { mpli_operation: order.id, ...minimums, ...(imported ? importedProperties(imported.vm) : {}) } });
     context.emit({ type: 'resource-created', resource: `image:${image.id}` });
     const { data, size } = 'path' in own
       ? { data: createReadStream(own.path, { highWaterMark: 1 << 20 }), size: (await stat(own.path)).size }
@@ -129,16 +135,17 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     return outputs;
   };
 
-  const deliver = async (c: Connection, order: DeliveryOrder, context: OperationContext) => {
+  const deliver = async (c: Connection, order: DeliveryOrder, context: OperationContext, imported?: ImportRequest) => {
     const existing = await found(c, order.id);
     if (existing.servers.length > 0) {
       context.emit({ type: 'progress', message: 'already delivered: the server exists' });
       return { resources: resourcesOf(order.id, existing), outputs: await outputsOf(c, existing.servers[0]!.id) };
     }
     const flavor = order.parameters.flavor;
-    if (typeof flavor !== 'string') throw new DeliveryError('BAD_ORDER', 'Malformed order: an OpenStack order needs a "flavor" parameter.');
-    const flavorRef = await c.nova.flavorId(flavor);
-    const imageRef = await imageFor(c, order, context);
+    if (typeof flavor !== 'string' && !imported) throw new DeliveryError('BAD_ORDER', 'Malformed order: an OpenStack order needs a "flavor" parameter.');
+    // An imported VM gets the flavor the order names, or the smallest that holds it.
+    const flavorRef = typeof flavor === 'string' ? await c.nova.flavorId(flavor) : await c.nova.flavorFitting(imported!.vm.vcpus, imported!.vm.memoryMiB);
+    const imageRef = await imageFor(c, order, context, imported);
     const id = await c.nova.create({ name: serverName(order.id), imageRef, flavorRef, metadata: { mpli_operation: order.id } });
     context.emit({ type: 'resource-created', resource: `server:${id}` });
     await c.nova.waitFor(id, ['ACTIVE'], { signal: context.signal });
@@ -148,7 +155,7 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
 
   return {
     name: 'openstack',
-    capabilities: { plan: true, cancel: true, export: false, import: false },
+    capabilities: { plan: true, cancel: true, export: true, import: true },
 
     async plan(input) {
       const order = checkOrder(input, 'openstack');
@@ -173,6 +180,30 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
           serialized(order.id, async () => {
             c = await connect(order.id, 'apply');
             return deliver(c, order, context);
+          }),
+        compensate: async (context) => (c ? remove(c, order.id, context) : []),
+      });
+    },
+
+    async export(orderId, exportOptions = {}) {
+      const c = await connect(checkOrderId(orderId), 'export');
+      const server = (await found(c, orderId)).servers[0];
+      if (!server) throw new DeliveryError('BAD_ORDER', `openstack: order ${orderId} has no server to export`);
+      return exportServer(c, server, orderId, { ...exportOptions, from: options.exportFrom ?? 'snapshot', tag: imageTag(orderId) });
+    },
+
+    import(request) {
+      const order = checkOrder(request.order, 'openstack');
+      if (request.disks.length !== 1) throw new DeliveryError('BAD_ORDER', `openstack imports a VM with one disk, not ${request.disks.length}`);
+      let c: Connection | undefined;
+      return startOperation({
+        id: order.id,
+        action: 'apply',
+        redact: (text) => c?.redact(text) ?? text,
+        run: (context) =>
+          serialized(order.id, async () => {
+            c = await connect(order.id, 'import');
+            return deliver(c, order, context, request);
           }),
         compensate: async (context) => (c ? remove(c, order.id, context) : []),
       });

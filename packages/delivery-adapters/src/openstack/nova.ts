@@ -15,6 +15,16 @@ export interface NovaServer {
   readonly [field: string]: unknown;
 }
 
+export interface NovaFlavor {
+  readonly id: string;
+  readonly name: string;
+  readonly vcpus: number;
+  /** MiB. */
+  readonly ram: number;
+  /** GiB. */
+  readonly disk: number;
+}
+
 /** Nova (compute v2.1): servers and flavors. */
 export class NovaClient {
   constructor(private readonly session: KeystoneSession) {}
@@ -29,6 +39,21 @@ export class NovaClient {
     const flavor = flavors.find((f) => f.name === name || f.id === name);
     if (!flavor) throw new DeliveryError('BAD_ORDER', `Malformed order: nova has no flavor "${name}" (it has ${flavors.map((f) => f.name).join(', ')}).`);
     return flavor.id;
+  }
+
+  /** A flavor's size (`GET /flavors/{id}`). */
+  async flavor(id: string): Promise<NovaFlavor> {
+    const response = await this.call(`/flavors/${id}`);
+    return (await readJson<{ flavor: NovaFlavor }>('nova', response, `reading flavor ${id}`)).flavor;
+  }
+
+  /** The smallest flavor with at least these vCPUs and this memory (for an imported VM). */
+  async flavorFitting(vcpus: number, ramMiB: number): Promise<string> {
+    const response = await this.call('/flavors/detail');
+    const { flavors } = await readJson<{ flavors: NovaFlavor[] }>('nova', response, 'listing flavors');
+    const fitting = flavors.filter((f) => f.vcpus >= vcpus && f.ram >= ramMiB).sort((a, b) => a.vcpus - b.vcpus || a.ram - b.ram || a.disk - b.disk);
+    if (!fitting[0]) throw new DeliveryError('BAD_ORDER', `nova has no flavor with ${vcpus} vCPU(s) and ${ramMiB} MiB (it has ${flavors.map((f) => `${f.name}: ${f.vcpus}/${f.ram}`).join(', ')})`);
+    return fitting[0].id;
   }
 
   async create(server: { name: string; imageRef: string; flavorRef: string; metadata: Record<string, string>; networks?: unknown }): Promise<string> {
