@@ -35,6 +35,7 @@ describeAdapterConformance('opennebula (simulator)', async () => ({
   failingOrder: (id) => order(id, { image: 'missing', vcpus: 1, memoryMiB: 256 }),
   // More memory than the host has: the scheduler leaves it PENDING until it is cancelled.
   slowOrder: (id) => order(id, { image: 'tiny', vcpus: 1, memoryMiB: 1_000_000 }),
+  importOrder: (id) => order(id, {}),
   secret: PASSWORD,
 }));
 
@@ -51,6 +52,28 @@ describe('opennebula adapter', () => {
     expect((await one.destroy('tpl-1').result).status).toBe('succeeded');
     expect(vmStateName(readVm(await client.call<string>('one.vm.info', vmId)).state, 0)).toBe('DONE');
     await expect(one.plan(order('tpl-2', { template: 'no-such-template' }))).rejects.toThrow('OpenNebula has no VM template named "no-such-template"');
+  });
+});
+
+describe('opennebula export and import', () => {
+  it('powers off, saves disk 0 with disksaveas, reads the saved image, and resumes the VM on restore', async () => {
+    const one = adapter();
+    expect((await one.apply(order('exp-1', { image: 'tiny', vcpus: 2, memoryMiB: 384 })).result).status).toBe('succeeded');
+    const exported = await one.export!('exp-1');
+    expect(exported).toMatchObject({ wasRunning: true, vm: { name: 'mpli-exp-1', vcpus: 2, memoryMiB: 384, firmware: 'bios', disks: [{ id: 'disk0', format: 'raw' }] } });
+    expect((await one.status('exp-1')).outputs.state).toBe('POWEROFF');
+    const chunks: Buffer[] = [];
+    for await (const chunk of exported.disks[0]!.read({ offset: 1000 })) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(readFileSync(diskFile).subarray(1000))).toBe(true);
+    // The saved image belongs to the order: destroying it removes the image too.
+    expect((await one.status('exp-1')).resources.map((r) => r.resource)).toHaveLength(3);
+    await exported.restore();
+    expect((await one.status('exp-1')).outputs.state).toBe('RUNNING');
+
+    const imported = await one.import!({ order: order('imp-1', {}), vm: { ...exported.vm, nics: [{ mac: '02:00:c0:a8:01:07' }] }, disks: [{ id: 'disk0', path: diskFile, format: 'raw' }] }).result;
+    expect(imported).toMatchObject({ status: 'succeeded', outputs: { state: 'RUNNING', macs: '02:00:c0:a8:01:07' } });
+    for (const id of ['exp-1', 'imp-1']) expect((await one.destroy(id).result).status).toBe('succeeded');
+    expect((await one.status('exp-1')).state).toBe('absent');
   });
 });
 

@@ -1,10 +1,11 @@
-import type { CredentialsCallback, DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus } from '../contract';
+import type { CredentialRequest, CredentialsCallback, DeliveredResource, DeliveryAdapter, DeliveryOrder, DeliveryStatus, ImportRequest, VmDescription } from '../contract';
 import { DeliveryError } from '../delivery-error';
 import { checkOrder, checkOrderId } from '../order';
 import { startOperation, type OperationContext } from '../operation';
 import { redactDeep, redactor } from '../redact';
 import { serializer } from '../serializer';
 import { OneClient } from './client';
+import { exportOneVm, isExportOf, readLocalSource } from './export';
 import { readImage, readImagePool, readTemplatePool, readVm, readVmPool, type OneVm } from './documents';
 import { vmStateName } from './states';
 import { serializeTemplate } from './template';
@@ -23,9 +24,27 @@ export interface OpenNebulaAdapterOptions {
   readonly pollIntervalMs?: number;
   /** How long a VM may take to run, or to be gone. Default 10 minutes. */
   readonly waitTimeoutMs?: number;
+  /**
+   * Reads an image file of the datastore (an image's SOURCE) for `export`. Default: as a local
+   * path, for an adapter on the front-end or with the datastore mounted.
+   */
+  readonly readImageSource?: (source: string, offset: number, signal?: AbortSignal) => AsyncIterable<Buffer>;
 }
 
 const vmName = (orderId: string) => `mpli-${orderId}`;
+
+/** A VM template for an order's image: its size from the order, or from an imported VM (with its MACs and firmware). */
+function vmTemplate(order: DeliveryOrder, imageId: number, vm?: VmDescription): string {
+  const vcpus = String(vm?.vcpus ?? order.parameters.vcpus ?? 1);
+  const os = vm ? { ...(vm.firmware === 'uefi' ? { FIRMWARE: 'UEFI' } : {}), ...(vm.machine ? { MACHINE: vm.machine } : {}) } : {};
+  return serializeTemplate([
+    ['NAME', vmName(order.id)], ['CPU', vcpus], ['VCPU', vcpus], ['MEMORY', String(vm?.memoryMiB ?? order.parameters.memoryMiB ?? 512)],
+    ['DISK', { IMAGE_ID: String(imageId) }],
+    ...(vm?.nics ?? []).map((n) => ['NIC', n.mac ? { MAC: n.mac } : {}] as const),
+    ...(Object.keys(os).length ? [['OS', os] as const] : []),
+    [TAG, order.id],
+  ]);
+}
 const TAG = 'MPLI_OPERATION';
 const DONE = 6;
 const ACTIVE = 3;
@@ -44,7 +63,7 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
   const wait = options.waitTimeoutMs ?? 600_000;
   const pause = () => new Promise((resolve) => setTimeout(resolve, options.pollIntervalMs ?? 200));
 
-  const connect = async (orderId: string, purpose: 'plan' | 'apply' | 'status' | 'destroy') => {
+  const connect = async (orderId: string, purpose: CredentialRequest['purpose']) => {
     const { password } = await options.credentials({ adapter: 'opennebula', orderId, purpose });
     if (!password) throw new DeliveryError('UNAUTHORIZED', 'opennebula: the credentials callback gave no password');
     const redact = redactor([password]);
@@ -62,7 +81,8 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
 
   const found = async (c: Connection, orderId: string) => {
     const vms = readVmPool(await c.call<string>('one.vmpool.info', -3, -1, -1, -1)).filter((vm) => vm.name === vmName(orderId) && vm.userTemplate[TAG] === orderId);
-    const images = readImagePool(await c.call<string>('one.imagepool.info', -3, -1, -1)).filter((image) => image.template[TAG] === orderId);
+    // An order's images: those registered for it, and the disk an export saved from its VM.
+    const images = readImagePool(await c.call<string>('one.imagepool.info', -3, -1, -1)).filter((image) => image.template[TAG] === orderId || isExportOf(image, vmName(orderId)));
     return { vms, images };
   };
   const resourcesOf = (orderId: string, f: Awaited<ReturnType<typeof found>>): DeliveredResource[] => [
@@ -84,8 +104,18 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
     }
   };
 
-  const registerImage = async (c: Connection, order: DeliveryOrder, name: string, context: OperationContext): Promise<number> => {
-    const image = options.images?.[name];
+  const poll = async <T>(what: string, read: () => Promise<T | undefined>): Promise<T> => {
+    const until = Date.now() + wait;
+    for (;;) {
+      const value = await read();
+      if (value !== undefined) return value;
+      if (Date.now() > until) throw new DeliveryError('TIMEOUT', `opennebula: waited ${wait} ms for ${what}`);
+      await pause();
+    }
+  };
+
+  const registerImage = async (c: Connection, order: DeliveryOrder, name: string, context: OperationContext, imported?: ImportRequest): Promise<number> => {
+    const image = imported ? { path: imported.disks[0]!.path, format: imported.disks[0]!.format } : options.images?.[name];
     if (!image) throw new DeliveryError('BAD_ORDER', `Malformed order: the "image" parameter must name one of this provider's images (${Object.keys(options.images ?? {}).join(', ') || 'none'}).`);
     const template = serializeTemplate([['NAME', `${vmName(order.id)}-${name}`], ['TYPE', 'OS'], ['PATH', image.path], ...(image.format ? [['FORMAT', image.format] as const] : []), [TAG, order.id]]);
     const id = await c.call<number>('one.image.allocate', template, options.datastoreId ?? 1);
@@ -107,7 +137,7 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
     throw new DeliveryError('BAD_ORDER', `Malformed order: OpenNebula has no VM template named "${name}".`);
   };
 
-  const deliver = async (c: Connection, order: DeliveryOrder, context: OperationContext) => {
+  const deliver = async (c: Connection, order: DeliveryOrder, context: OperationContext, imported?: ImportRequest) => {
     const existing = await found(c, order.id);
     if (existing.vms.length > 0) {
       context.emit({ type: 'progress', message: 'already delivered: the VM exists' });
@@ -118,10 +148,9 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
     const tag = serializeTemplate([[TAG, order.id]]);
     if (template !== undefined) {
       id = await c.call<number>('one.template.instantiate', await templateId(c, typeof template === 'number' ? template : String(template)), vmName(order.id), false, tag, false);
-    } else if (typeof image === 'string') {
-      const imageId = await registerImage(c, order, image, context);
-      const vm = serializeTemplate([['NAME', vmName(order.id)], ['CPU', String(order.parameters.vcpus ?? 1)], ['VCPU', String(order.parameters.vcpus ?? 1)], ['MEMORY', String(order.parameters.memoryMiB ?? 512)], ['DISK', { IMAGE_ID: String(imageId) }], [TAG, order.id]]);
-      id = await c.call<number>('one.vm.allocate', vm, false);
+    } else if (typeof image === 'string' || imported) {
+      const imageId = await registerImage(c, order, imported ? 'disk0' : String(image), context, imported);
+      id = await c.call<number>('one.vm.allocate', vmTemplate(order, imageId, imported?.vm), false);
     } else throw new DeliveryError('BAD_ORDER', 'Malformed order: an OpenNebula order needs a "template" or an "image" parameter.');
     context.emit({ type: 'resource-created', resource: `vm:${id}` });
     const vm = await waitRunning(c, id, context);
@@ -149,7 +178,7 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
 
   return {
     name: 'opennebula',
-    capabilities: { plan: true, cancel: true, export: false, import: false },
+    capabilities: { plan: true, cancel: true, export: true, import: true },
 
     async plan(input) {
       const order = checkOrder(input, 'opennebula');
@@ -171,6 +200,30 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
           serialized(order.id, async () => {
             c = await connect(order.id, 'apply');
             return deliver(c, order, context);
+          }),
+        compensate: async (context) => (c ? remove(c, order.id, context) : []),
+      });
+    },
+
+    async export(orderId, exportOptions = {}) {
+      const c = await connect(checkOrderId(orderId), 'export');
+      const vm = (await found(c, orderId)).vms[0];
+      if (!vm) throw new DeliveryError('BAD_ORDER', `opennebula: order ${orderId} has no VM to export`);
+      return exportOneVm({ call: c.call, poll, readSource: options.readImageSource ?? readLocalSource }, vm, exportOptions);
+    },
+
+    import(request) {
+      const order = checkOrder(request.order, 'opennebula');
+      if (request.disks.length !== 1) throw new DeliveryError('BAD_ORDER', `opennebula imports a VM with one disk, not ${request.disks.length}`);
+      let c: Connection | undefined;
+      return startOperation({
+        id: order.id,
+        action: 'apply',
+        redact: (text) => c?.redact(text) ?? text,
+        run: (context) =>
+          serialized(order.id, async () => {
+            c = await connect(order.id, 'import');
+            return deliver(c, order, context, request);
           }),
         compensate: async (context) => (c ? remove(c, order.id, context) : []),
       });

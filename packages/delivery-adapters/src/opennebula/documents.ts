@@ -9,6 +9,8 @@ export interface OneVm {
   readonly userTemplate: Readonly<Record<string, string>>;
   readonly disks: readonly { readonly diskId: number; readonly imageId?: number; readonly source?: string }[];
   readonly nics: readonly { readonly mac?: string }[];
+  /** The VM template's size and boot settings, as far as it states them. */
+  readonly spec: { readonly vcpus?: number; readonly memoryMiB?: number; readonly firmware?: string; readonly machine?: string };
   readonly error?: string;
 }
 
@@ -40,8 +42,17 @@ function vmOf(vm: Node): OneVm {
     userTemplate: user,
     disks: ((template.DISK ?? []) as Node[]).map((d) => ({ diskId: Number(text(d.DISK_ID)), ...(d.IMAGE_ID !== undefined ? { imageId: Number(text(d.IMAGE_ID)) } : {}), ...(d.SOURCE !== undefined ? { source: text(d.SOURCE) } : {}) })),
     nics: ((template.NIC ?? []) as Node[]).map((n) => (n.MAC !== undefined ? { mac: text(n.MAC) } : {})),
+    spec: specOf(template),
     ...(user.ERROR ? { error: user.ERROR } : {}),
   };
+}
+
+function specOf(template: Node): OneVm['spec'] {
+  const os = (template.OS ?? {}) as Node;
+  const number = (v: unknown) => (text(v) === '' ? undefined : Number(text(v)));
+  const vcpus = number(template.VCPU) ?? number(template.CPU);
+  const memoryMiB = number(template.MEMORY);
+  return { ...(vcpus !== undefined ? { vcpus: Math.ceil(vcpus) } : {}), ...(memoryMiB !== undefined ? { memoryMiB } : {}), ...(text(os.FIRMWARE) ? { firmware: text(os.FIRMWARE) } : {}), ...(text(os.MACHINE) ? { machine: text(os.MACHINE) } : {}) };
 }
 
 function imageOf(image: Node): OneImage {
