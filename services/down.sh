@@ -4,4 +4,5 @@ set -euo pipefail
 here=$(dirname "$0")
 bash "$here/virtuoso-stop.sh"
 bash "$here/libvirtd-stop.sh"
+bash "$here/netns-down.sh"
 bash "$here/openstack/stop.sh"

@@ -5,6 +5,7 @@ set -euo pipefail
 here=$(dirname "$0")
 bash "$here/tools-install.sh"
 bash "$here/libvirtd-start.sh"
+bash "$here/netns-up.sh"
 bash "$here/virtuoso-start.sh"
 bash "$here/openstack/install.sh" --with-nova
 bash "$here/openstack/start.sh" --with-nova

@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -13,15 +11,24 @@ import { LibvirtClient, libvirtAdapter } from '@mpli/delivery-adapters/libvirt';
 import { opennebulaAdapter } from '@mpli/delivery-adapters/opennebula';
 import { openstackAdapter } from '@mpli/delivery-adapters/openstack';
 import { buildGuestImage, GUEST_MARKER, serviceAvailable, startOpenNebulaSimulator } from '@mpli/delivery-adapters/testing';
-import { createDiskReceiver, guestDigest, runMigration, startRelay, type MigrationRequest } from '@mpli/migrate';
+import { guestDigest, runMigration, startRelay, type MigrationRequest } from '@mpli/migrate';
+import { receiverIn, senderIn } from './netns';
 
 // The proof of concept, on one machine: a VM goes from OpenStack (Debian's Keystone, Glance and
 // Nova with its fake driver) to OpenNebula (the protocol simulator, its image datastore on disk)
-// to libvirt (Debian's libvirtd, QEMU TCG), each hop through a receiver at the target and a relay
-// in front of it. At the end the guest boots under QEMU and the disk is compared byte for byte.
+// to libvirt (Debian's libvirtd, QEMU TCG). The disks travel between three network namespaces
+// with no route between them (services/netns-up.sh): sent from inside the source's, received
+// inside the target's, through a relay in the root namespace. The providers' control APIs stay on
+// loopback, where the runner reaches them. At the end the guest boots under QEMU and the disk is
+// compared byte for byte.
 const KEYSTONE = 'http://127.0.0.1:5000/v3';
 const SOCKET = { socket: '/run/libvirt/libvirt-sock' } as const;
+const NAMESPACES = ['mpli-os', 'mpli-one', 'mpli-lv'];
 const available =
+  (await serviceAvailable('network namespaces (services/netns-up.sh)', async () => {
+    const listed = execFileSync('ip', ['netns', 'list']).toString();
+    for (const ns of NAMESPACES) if (!listed.includes(ns)) throw new Error(`no namespace ${ns}`);
+  })) &&
   (await serviceAvailable('Keystone', async () => (await request(KEYSTONE, { signal: AbortSignal.timeout(3000) })).body.dump())) &&
   (await serviceAvailable('libvirtd', async () => (await LibvirtClient.connect(SOCKET, 'qemu:///system', { timeoutMs: 3_000 })).close()));
 const root = mkdtempSync(join(tmpdir(), 'mpli-poc-'));
@@ -33,24 +40,30 @@ const finished = async (operation: DeliveryOperation) => {
   return operation.result;
 };
 
-/** A target's receiver, and a relay in front of it: the only way the source's side reaches it. */
-async function targetEntrance(name: string) {
+/**
+ * A target's entrance: its receiver inside the target's network namespace, and a relay in the
+ * root namespace listening on the source's network. The sender runs inside the source's
+ * namespace, which has no route to the target's: the relay is the only way through.
+ */
+async function targetEntrance(name: string, source: { ns: string; net: number }, target: { ns: string; net: number }) {
   const dir = join(root, `${name}-incoming`);
   mkdirSync(dir);
-  const receiver = createDiskReceiver({ dir, token: `${name}-token` });
-  const server = createServer(receiver.handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const relay = await startRelay({ listen: { host: '127.0.0.1', port: 0 }, target: { host: '127.0.0.1', port: (server.address() as AddressInfo).port } });
+  const receiver = await receiverIn(target.ns, `10.231.${target.net}.2`, dir, `${name}-token`);
+  const relay = await startRelay({ listen: { host: `10.231.${source.net}.1`, port: 0 }, target: { host: `10.231.${target.net}.2`, port: receiver.port } });
   return {
-    transfer: { url: `http://127.0.0.1:${relay.address.port}`, token: `${name}-token`, receivedDir: dir },
+    transfer: { url: `http://10.231.${source.net}.1:${relay.address.port}`, token: `${name}-token`, receivedDir: dir, send: senderIn(source.ns) },
+    receiverPort: receiver.port,
     relay,
     close: async () => {
       await relay.close();
-      server.closeAllConnections();
-      server.close();
-      await receiver.close();
+      receiver.stop();
     },
   };
+}
+
+/** What a direct connection from one namespace to an address gives: its error code, or CONNECTED. */
+function connectFrom(ns: string, host: string, port: number): string {
+  return execFileSync('ip', ['netns', 'exec', ns, process.execPath, '-e', `require('net').connect(${port}, '${host}').on('connect', () => { console.log('CONNECTED'); process.exit(0); }).on('error', (e) => { console.log(e.code); process.exit(0); })`]).toString().trim();
 }
 
 describe.runIf(available)('the proof of concept: OpenStack → OpenNebula → libvirt', () => {
@@ -65,8 +78,8 @@ describe.runIf(available)('the proof of concept: OpenStack → OpenNebula → li
     const order = (id: string, adapter: string, parameters: DeliveryOrder['parameters'] = {}): DeliveryOrder => ({ id, offering: `https://example.org/${adapter}/vm`, adapter, parameters });
     // Ids of this run: a run cut short elsewhere cannot leave a VM these would find.
     const vmId = `poc-${process.pid}`;
-    const toOne = await targetEntrance('one');
-    const toLibvirt = await targetEntrance('libvirt');
+    const toOne = await targetEntrance('one', { ns: 'mpli-os', net: 1 }, { ns: 'mpli-one', net: 2 });
+    const toLibvirt = await targetEntrance('libvirt', { ns: 'mpli-one', net: 2 }, { ns: 'mpli-lv', net: 3 });
     try {
       expect((await finished(openstack.apply(order(vmId, 'openstack', { image: 'tiny', flavor: 'ci.tiny' })))).status).toBe('succeeded');
       const original = await guestDigest(image.qcow2);
@@ -75,7 +88,10 @@ describe.runIf(available)('the proof of concept: OpenStack → OpenNebula → li
       const hop1 = await runMigration(first);
       expect(hop1, hop1.error).toMatchObject({ status: 'migrated', digests: { disk0: original } });
       expect((await opennebula.status(`${vmId}-one`)).outputs.state).toBe('RUNNING');
+      // The disk went through the relay, and could not have gone around it.
       expect(toOne.relay.bytes().forward).toBeGreaterThan(0);
+      expect(connectFrom('mpli-os', '10.231.2.2', toOne.receiverPort)).toBe('ENETUNREACH');
+      expect(connectFrom('mpli-one', '10.231.3.2', toLibvirt.receiverPort)).toBe('ENETUNREACH');
 
       const second: MigrationRequest = { id: 'poc-2', source: { adapter: opennebula, orderId: `${vmId}-one` }, target: { adapter: libvirt, order: order(`${vmId}-lv`, 'libvirt', { waitForConsole: GUEST_MARKER, bootTimeoutMs: 30_000 }), format: 'qcow2' }, workDir: join(root, 'work'), transfer: toLibvirt.transfer };
       const hop2 = await runMigration(second);

@@ -46,7 +46,8 @@ export async function transferStep(c: DiskStepContext, disk: string, staged: { p
   const receiver = c.request.transfer ?? (await localReceiver(c.request.workDir));
   try {
     c.emit({ type: 'step', step: 'transfer', message: `sending disk ${disk} to ${receiver.url}` });
-    const result = await sendDisk({
+    const send = (receiver as { send?: typeof sendDisk }).send ?? sendDisk;
+    const result = await send({
       path: staged.path, format: staged.format, url: receiver.url, id: transferId, ...(receiver.token ? { token: receiver.token } : {}), ...(c.signal ? { signal: c.signal } : {}),
       onProgress: (p) => c.emit({ type: 'bytes', step: 'transfer', disk, doneBytes: p.doneBytes, totalBytes: p.totalBytes }),
     });

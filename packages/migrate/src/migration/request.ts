@@ -1,5 +1,6 @@
 import type { DeliveryAdapter, DeliveryOrder } from '@mpli/delivery-adapters';
 import type { DiskFormat } from '../disk/qemu-img';
+import type { SendDiskOptions, SendDiskResult } from '../transfer/sender';
 
 /** What to migrate, from where, to where. */
 export interface MigrationRequest {
@@ -19,7 +20,16 @@ export interface MigrationRequest {
    * when the networks are apart, and the folder where that receiver writes (readable by the
    * import). Without it, the runner receives into `workDir` itself.
    */
-  readonly transfer?: { readonly url: string; readonly token?: string; readonly receivedDir: string };
+  readonly transfer?: {
+    readonly url: string;
+    readonly token?: string;
+    readonly receivedDir: string;
+    /**
+     * Sends a staged disk (default: `sendDisk` in this process). Give another to send from
+     * elsewhere, such as a process inside the source's network.
+     */
+    readonly send?: (options: SendDiskOptions) => Promise<SendDiskResult>;
+  };
   /** After the target is verified, destroy the source (default: leave it stopped, untouched). */
   readonly destroySource?: boolean;
 }
