@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -103,6 +103,9 @@ describe.runIf(available)('the proof of concept: OpenStack → OpenNebula → li
       await pipeline(Readable.from(admin.download(volume)), createWriteStream(join(root, 'final.qcow2')));
       execFileSync('qemu-img', ['convert', '-f', 'qcow2', '-O', 'raw', join(root, 'final.qcow2'), join(root, 'final.raw')]);
       expect(readFileSync(join(root, 'final.raw')).equals(readFileSync(image.raw))).toBe(true);
+      // The receivers dropped their copies once the target took the disk.
+      expect(readdirSync(join(root, 'one-incoming'))).toEqual([]);
+      expect(readdirSync(join(root, 'libvirt-incoming'))).toEqual([]);
       // Both earlier homes keep the VM, stopped.
       expect((await openstack.status(vmId)).outputs.status).toBe('SHUTOFF');
       expect((await opennebula.status(`${vmId}-one`)).outputs.state).toBe('POWEROFF');

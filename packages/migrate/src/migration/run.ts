@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeliveryOperation, VmExport } from '@mpli/delivery-adapters';
+import { request } from 'undici';
 import { openJournal, type Journal } from '../journal';
 import { MigrationError } from '../migration-error';
 import { convertStep, stageStep, transferStep, type DiskStepContext } from './disk-steps';
@@ -127,9 +128,22 @@ async function rollBack(c: DiskStepContext, error: string): Promise<MigrationRes
 
 async function removeCopies(c: DiskStepContext): Promise<void> {
   for (const record of c.journal.records) {
-    if (record.type === 'staged' || record.type === 'transferred' || record.type === 'converted') await rm(record.path, { force: true });
-    // The runner's own receiver kept its transfer journal beside the received disk.
-    if (record.type === 'transferred' && !c.request.transfer) await rm(record.path.replace(/\.raw$/, '.journal'), { force: true });
+    if (record.type === 'staged' || record.type === 'converted') await rm(record.path, { force: true });
+    if (record.type !== 'transferred') continue;
+    // A receiver of the target's is asked to drop the transfer; the runner's own keeps it beside the disk.
+    if (c.request.transfer) await dropTransfer(c.request.transfer, `${c.request.id}-${record.disk}`, c.emit);
+    else await Promise.all([rm(record.path, { force: true }), rm(record.path.replace(/\.raw$/, '.journal'), { force: true })]);
+  }
+}
+
+/** `DELETE /transfers/{id}` at the target's receiver; a failure is reported, not fatal (the copy is the target's to clean). */
+async function dropTransfer(transfer: NonNullable<MigrationRequest['transfer']>, id: string, emit: DiskStepContext['emit']): Promise<void> {
+  try {
+    const response = await request(`${transfer.url.replace(/\/$/, '')}/transfers/${id}`, { method: 'DELETE', headers: transfer.token ? { authorization: `Bearer ${transfer.token}` } : {}, headersTimeout: 30_000, bodyTimeout: 30_000 });
+    await response.body.dump();
+    if (response.statusCode >= 300 && response.statusCode !== 404) throw new Error(`HTTP ${response.statusCode}`);
+  } catch (error) {
+    emit({ type: 'step', step: 'cutover', message: `the target's receiver kept transfer ${id} (${(error as Error).message}); remove it there` });
   }
 }
 
