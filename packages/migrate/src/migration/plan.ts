@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { runTool, type VmDescription } from '@mpli/delivery-adapters';
 import { DISK_FORMATS } from '../disk/qemu-img';
 import type { MigrationRequest } from './request';
+import { targetPrerequisitesCheck } from './target-trust';
 
 /** One preflight check: an id to refer to, how much it matters, and what it found. */
 export interface PreflightCheck {
@@ -34,7 +35,8 @@ const check = (id: string, severity: PreflightCheck['severity'], passed: boolean
 /**
  * Checks a migration before anything moves: the adapters can export and import, the VM exists
  * and its disks can be read (download allowed at the source), their formats, the target order is
- * free, qemu-img is there, the work folder has room; notes firmware and MAC addresses. Estimates
+ * free, the consumer meets the target's prerequisites (with `trust`), qemu-img is there, the work
+ * folder has room; notes firmware and MAC addresses. Estimates
  * size, time and downtime at `bytesPerSecond` (default 150 MB/s, about what `pnpm bench migrate`
  * measures on loopback). Reads only: the VM keeps running.
  *
@@ -55,6 +57,7 @@ export async function planMigration(request: MigrationRequest, options: { bytesP
   const vm = sourceState === 'ready' && source.adapter.export ? await describeSource(request, checks) : undefined;
   const bytes = vm?.disks.reduce((n, d) => n + (d.bytes ?? 0), 0) ?? 0;
   if (vm) checks.push(...vmChecks(vm, target.format ?? 'raw'));
+  if (request.trust) checks.push(targetPrerequisitesCheck(request.trust));
   checks.push(await qemuImgCheck(), await spaceCheck(request.workDir, bytes * (target.format && target.format !== 'raw' ? 3 : 2)));
   const seconds = Math.ceil(bytes / (options.bytesPerSecond ?? 150e6));
   return { id: request.id, ok: checks.every((c) => c.passed || c.severity !== 'error'), checks, ...(vm ? { vm } : {}), estimate: { bytes, seconds, downtimeSeconds: seconds + 30 } };

@@ -1,6 +1,7 @@
 import type { DeliveryAdapter, DeliveryOrder } from '@mpli/delivery-adapters';
 import type { DiskFormat } from '../disk/qemu-img';
 import type { SendDiskOptions, SendDiskResult } from '../transfer/sender';
+import type { MigrationTrust } from './target-trust';
 
 /** What to migrate, from where, to where. */
 export interface MigrationRequest {
@@ -30,6 +31,11 @@ export interface MigrationRequest {
      */
     readonly send?: (options: SendDiskOptions) => Promise<SendDiskResult>;
   };
+  /**
+   * The target provider's manifest and the consumer: its prerequisites are checked against the
+   * consumer's credentials before anything moves, and the consumer's identity goes with the order.
+   */
+  readonly trust?: MigrationTrust;
   /** After the target is verified, destroy the source (default: leave it stopped, untouched). */
   readonly destroySource?: boolean;
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeliveryOperation, VmExport } from '@mpli/delivery-adapters';
@@ -8,6 +9,7 @@ import { convertStep, stageStep, transferStep, type DiskStepContext } from './di
 import type { MigrationEvent, MigrationResult } from './events';
 import { lastRecord, type MigrationRecord } from './journal-records';
 import type { MigrationRequest } from './request';
+import { targetPrerequisitesCheck } from './target-trust';
 
 /** Failures a resumed run can get past: the journal is kept and nothing is undone. */
 const RESUMABLE = new Set(['TRANSFER_FAILED', 'CANCELLED', 'TIMEOUT']);
@@ -27,6 +29,11 @@ const RESUMABLE = new Set(['TRANSFER_FAILED', 'CANCELLED', 'TIMEOUT']);
  *   target: { adapter: libvirt, order: { id: 'web-1-moved', offering, adapter: 'libvirt', parameters: {} } }, workDir: '/var/lib/mpli/m-42' });
  */
 export async function runMigration(request: MigrationRequest, options: { signal?: AbortSignal; onEvent?: (event: MigrationEvent) => void } = {}): Promise<MigrationResult> {
+  // The target's prerequisites are checked before anything moves (and before a journal exists).
+  if (request.trust && !existsSync(join(request.workDir, `${request.id}.journal`))) {
+    const check = targetPrerequisitesCheck(request.trust);
+    if (!check.passed) throw new MigrationError('TARGET_REFUSED', `the target's prerequisites are not met: ${check.explanation}`);
+  }
   await mkdir(request.workDir, { recursive: true });
   const journal = await openJournal<MigrationRecord>(join(request.workDir, `${request.id}.journal`));
   try {
@@ -92,7 +99,9 @@ async function importTarget(c: DiskStepContext, exported: VmExport, disks: { id:
   if (!adapter.import) throw new MigrationError('BAD_INPUT', `the target adapter ${adapter.name} cannot import`);
   c.emit({ type: 'step', step: 'import', message: `importing into ${adapter.name} as order ${order.id}` });
   await c.journal.append({ type: 'import-started' });
-  const result = await finished(adapter.import({ order, vm: exported.vm, disks }));
+  // The order carries the consumer (for the target's records and billing) and where the VM came from.
+  const carried = { ...order, ...(c.request.trust && !order.consumer ? { consumer: c.request.trust.consumer.id } : {}), chain: [...(order.chain ?? []), c.request.source.orderId] };
+  const result = await finished(adapter.import({ order: carried, vm: exported.vm, disks }));
   if (result.status !== 'succeeded') {
     if (result.leftovers.length === 0) await c.journal.append({ type: 'import-undone' });
     throw new MigrationError('TARGET_REFUSED', `the target refused the VM: ${result.error ?? result.status}`);
