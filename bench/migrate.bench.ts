@@ -1,18 +1,20 @@
 // pnpm bench migrate: a 1 GiB qcow2 disk (data and holes mixed) moved into a raw disk (a format
-// conversion) by @mpli/migrate (sender here, receiver in a second process, over loopback HTTP,
-// every window checksummed, the target durable and read back for its digest) next to
-// `qemu-img convert` and `cp --sparse=always` on the same image in the same run, each followed by
-// `sync --data` so all three end with the data on disk. Then a kill-and-resume run: the sender,
-// in its own process, is killed with SIGKILL at about half way and the transfer resumed.
+// conversion) by @mpli/migrate next to `qemu-img convert` and `cp --sparse=always` on the same
+// image in the same run, each followed by `sync --data` so all end with the data on disk.
+// "ours" is the move between two adapters on one machine (`copyDisk`, what runMigration does when
+// the target runs no receiver of its own): every window digested, journaled and made durable.
+// "ours over HTTP" is the move between machines: the sender here, the receiver in a second
+// process over loopback HTTP, every window also CRC-checked on arrival. Then a kill-and-resume
+// run: the sender, in its own process, is killed with SIGKILL at about half way and resumed.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDiskReceiver, guestDigest, inspectDisk, sendDisk } from '@mpli/migrate';
+import { copyDisk, createDiskReceiver, guestDigest, inspectDisk, sendDisk } from '@mpli/migrate';
 import { buildBenchDisk } from './disk-image';
 import { medianMs } from './measure';
 
@@ -36,51 +38,64 @@ export async function migrateBench(): Promise<Record<string, unknown>> {
     const { port } = JSON.parse((await createInterface({ input: receiver.stdout! })[Symbol.asyncIterator]().next()).value as string) as { port: number };
 
     let run = 0;
-    // The move: every window's bytes checked on arrival, the target durable, and the source's digest
-    // computed on the way and compared with the digests the target recorded. With readBack, the
-    // target also reads its whole disk back for the digest (reported, not in the ratio).
-    const move = (readBack: boolean) => async () => {
-      run += 1;
-      const result = await sendDisk({ path: qcow2, url: `http://127.0.0.1:${port}`, id: `bench-${run}`, readBack });
-      if (result.digest !== sourceDigest) throw new Error('the target digest differs');
-      rmSync(join(receiverDir, `bench-${run}.raw`));
-      return result;
+    // The digest the target has is compared with the source's: with readBack, the target reads its
+    // whole disk back for it (reported, not in the ratio); without, it combines the digests of the
+    // windows it wrote.
+    const check = (digest: string) => {
+      if (digest !== sourceDigest) throw new Error('the target digest differs');
     };
-    const ours = move(false);
-    const oursReadBack = move(true);
+    const local = (readBack: boolean) => async () => {
+      run += 1;
+      check((await copyDisk({ path: qcow2, dir: receiverDir, id: `bench-${run}`, readBack })).digest);
+    };
+    const overHttp = async () => {
+      run += 1;
+      check((await sendDisk({ path: qcow2, url: `http://127.0.0.1:${port}`, id: `bench-${run}`, readBack: false })).digest);
+    };
     const qemuImg = () => {
-      fresh('qemu.raw');
       execFileSync('qemu-img', ['convert', '-f', 'qcow2', '-O', 'raw', qcow2, out('qemu.raw')]);
       execFileSync('sync', ['--data', out('qemu.raw')]);
     };
     const cp = () => {
-      fresh('cp.qcow2');
       execFileSync('cp', ['--sparse=always', qcow2, out('cp.qcow2')]);
       execFileSync('sync', ['--data', out('cp.qcow2')]);
     };
     // Interleaved rounds, so drift in the machine hits every contender alike.
-    const times = { ours: [] as number[], oursReadBack: [] as number[], qemuImg: [] as number[], cp: [] as number[] };
-    for (let round = 0; round < 3; round += 1) {
-      console.error(`round ${round + 1} of 3…`);
-      times.ours.push((await medianMs(1, ours)).ms);
-      times.oursReadBack.push((await medianMs(1, oursReadBack)).ms);
-      times.qemuImg.push((await medianMs(1, qemuImg)).ms);
-      times.cp.push((await medianMs(1, cp)).ms);
+    const times = { ours: [] as number[], oursReadBack: [] as number[], oursOverHttp: [] as number[], qemuImg: [] as number[], cp: [] as number[] };
+    // Each contender's output is removed after its timing (deleting a file is not part of a move),
+    // then synced, so the file system's deferred work (freeing, discards) lands on no one. The
+    // order of contenders rotates from round to round.
+    const timed = async (into: number[], fn: () => Promise<void> | void) => {
+      into.push((await medianMs(1, fn)).ms);
+      for (const name of readdirSync(receiverDir)) rmSync(join(receiverDir, name));
+      fresh('qemu.raw');
+      fresh('cp.qcow2');
+      execFileSync('sync');
+    };
+    const contenders: [number[], () => Promise<void> | void][] = [[times.ours, local(false)], [times.qemuImg, qemuImg], [times.oursReadBack, local(true)], [times.oursOverHttp, overHttp], [times.cp, cp]];
+    for (let round = 0; round < 5; round += 1) {
+      console.error(`round ${round + 1} of 5…`);
+      for (let i = 0; i < contenders.length; i += 1) await timed(...contenders[(round + i) % contenders.length]!);
     }
+    console.error(JSON.stringify(times, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v) : v)));
     receiver.stdin!.end();
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     const mbps = (ms: number) => Math.round((layout.dataBytes / (1 << 20) / (ms / 1000)) * 10) / 10;
 
     console.error('kill-and-resume run…');
     const resume = await killAndResume(qcow2, out('resume'), sourceDigest, layout.dataBytes);
+    const ms = { ours: median(times.ours), oursWithReadBack: median(times.oursReadBack), oursOverHttp: median(times.oursOverHttp), qemuImg: median(times.qemuImg), cpSparse: median(times.cp) };
+    const ratio = (over: number, under: number) => Math.round((over / under) * 100) / 100;
     return {
-      diskBytes: layout.virtualSize, dataBytes: layout.dataBytes, conversion: 'qcow2 -> raw',
-      oursMs: median(times.ours), oursWithReadBackMs: median(times.oursReadBack), qemuImgMs: median(times.qemuImg), cpSparseMs: median(times.cp),
-      oursMBps: mbps(median(times.ours)), oursWithReadBackMBps: mbps(median(times.oursReadBack)), qemuImgMBps: mbps(median(times.qemuImg)), cpSparseMBps: mbps(median(times.cp)),
+      diskBytes: layout.virtualSize, dataBytes: layout.dataBytes, conversion: 'qcow2 -> raw', rounds: times.ours.length,
+      oursMs: ms.ours, oursWithReadBackMs: ms.oursWithReadBack, oursOverHttpMs: ms.oursOverHttp, qemuImgMs: ms.qemuImg, cpSparseMs: ms.cpSparse,
+      oursMBps: mbps(ms.ours), oursWithReadBackMBps: mbps(ms.oursWithReadBack), oursOverHttpMBps: mbps(ms.oursOverHttp), qemuImgMBps: mbps(ms.qemuImg), cpSparseMBps: mbps(ms.cpSparse),
       resume,
       ratios: {
-        oursOverQemuImg: Math.round((median(times.qemuImg) / median(times.ours)) * 100) / 100,
-        oursOverCpSparse: Math.round((median(times.cp) / median(times.ours)) * 100) / 100,
+        oursOverQemuImg: ratio(ms.qemuImg, ms.ours),
+        oursWithReadBackOverQemuImg: ratio(ms.qemuImg, ms.oursWithReadBack),
+        oursOverHttpOverQemuImg: ratio(ms.qemuImg, ms.oursOverHttp),
+        oursOverCpSparse: ratio(ms.cpSparse, ms.ours),
         resumeCopiedOverData: Math.round((resume.copiedBytes / layout.dataBytes) * 1000) / 1000,
       },
     };

@@ -18,6 +18,7 @@ export { serializeRdf, toJsonLd, type SerializeOptions } from './rdf/serialize';
 export { createDocumentLoader, bundledContexts, type ContextMap } from './rdf/document-loader';
 export { readInput, type ReadInputOptions, type InputText } from './io/read-input';
 export { fetchText, type FetchTextOptions } from './io/fetch-text';
+export { workerEntry } from './io/worker-entry';
 
 export {
   convertQuantity, compareQuantities, toBaseUnits, parseQuantity, formatQuantity, formatInBaseUnit, quantityKind, requireUnit,

@@ -5,7 +5,9 @@ export { combineWindowDigests, guestDigest, DISK_DIGEST_SCHEME } from './disk/gu
 export { openJournal, type Journal, type JournalRecord } from './journal';
 export { createDiskReceiver, type DiskReceiver, type DiskReceiverOptions } from './transfer/receiver';
 export type { ReceivingStatus } from './transfer/receiving-disk';
-export { sendDisk, type SendDiskOptions, type SendDiskResult, type TransferProgress } from './transfer/sender';
+export { sendDisk, type SendDiskOptions, type SendDiskResult } from './transfer/sender';
+export { copyDisk, type CopyDiskOptions } from './transfer/local-copy';
+export type { PushOptions, TransferProgress, TransferResult } from './transfer/push-windows';
 export { startRelay, type Relay } from './transfer/relay';
 export { runMigration } from './migration/run';
 export type { MigrationRequest } from './migration/request';

@@ -2,10 +2,11 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryAdapter, DeliveryOperation, DeliveryOrder } from '@mpli/delivery-adapters';
+import type { DeliveryAdapter, DeliveryOrder } from '@mpli/delivery-adapters';
 import { LibvirtClient, libvirtAdapter, type PoolRef } from '@mpli/delivery-adapters/libvirt';
 import { buildGuestImage, GUEST_MARKER, serviceAvailable } from '@mpli/delivery-adapters/testing';
 import { guestDigest, planMigration, runMigration, type MigrationEvent } from '@mpli/migrate';
+import { finished, succeeded } from './operations';
 
 // Two providers on the real libvirtd of services/libvirtd-start.sh (QEMU, TCG), each with a pool
 // and console folder of its own: a VM delivered by the first moves to the second.
@@ -15,10 +16,6 @@ const root = mkdtempSync(join(tmpdir(), 'mpli-migrate-lv-'));
 chmodSync(root, 0o755);
 const image = buildGuestImage(root, { powerOff: false, name: 'running-guest' });
 const order = (id: string, parameters: DeliveryOrder['parameters']): DeliveryOrder => ({ id, offering: 'https://example.org/id/vm', adapter: 'libvirt', parameters });
-const finished = async (operation: DeliveryOperation) => {
-  for await (const _event of operation.events);
-  return operation.result;
-};
 
 let admin: LibvirtClient;
 const pools: PoolRef[] = [];
@@ -47,7 +44,7 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
     const a = await provider('a');
     const b = await provider('b');
     try {
-      expect((await finished(a.apply(order('vm-1', { image: 'tiny', vcpus: 1, memoryMiB: 32, waitForConsole: GUEST_MARKER })))).status).toBe('succeeded');
+      await succeeded(a.apply(order('vm-1', { image: 'tiny', vcpus: 1, memoryMiB: 32, waitForConsole: GUEST_MARKER })));
       const events: MigrationEvent[] = [];
       const result = await runMigration(
         { id: 'm-1', source: { adapter: a, orderId: 'vm-1' }, target: { adapter: b, order: order('vm-1-moved', { waitForConsole: GUEST_MARKER }), format: 'qcow2' }, workDir: join(root, 'work-1') },
@@ -77,7 +74,7 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
     const b = await provider('b');
     const request = { id: 'm-2', source: { adapter: a, orderId: 'vm-2' }, target: { adapter: b, order: order('vm-2-moved', { waitForConsole: GUEST_MARKER }) }, workDir: join(root, 'work-2') };
     try {
-      expect((await finished(a.apply(order('vm-2', { image: 'tiny', vcpus: 1, memoryMiB: 32 })))).status).toBe('succeeded');
+      await succeeded(a.apply(order('vm-2', { image: 'tiny', vcpus: 1, memoryMiB: 32 })));
       const controller = new AbortController();
       await expect(runMigration(request, { signal: controller.signal, onEvent: (e) => e.type === 'step' && e.step === 'transfer' && controller.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
       expect(await b.status('vm-2-moved')).toMatchObject({ state: 'absent' });
@@ -97,7 +94,7 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
     const a = await provider('a');
     const b = await provider('b');
     try {
-      expect((await finished(a.apply(order('vm-4', { image: 'tiny', vcpus: 2, memoryMiB: 48 })))).status).toBe('succeeded');
+      await succeeded(a.apply(order('vm-4', { image: 'tiny', vcpus: 2, memoryMiB: 48 })));
       const plan = await planMigration({ id: 'm-4', source: { adapter: a, orderId: 'vm-4' }, target: { adapter: b, order: order('vm-4-moved', {}), format: 'qcow2' }, workDir: join(root, 'work-4') });
       expect(plan.ok).toBe(true);
       expect(plan.checks.map((c) => c.id)).toEqual(['source.can-export', 'target.can-import', 'source.delivered', 'target.order-free', 'source.image-download', 'disk.formats', 'vm.firmware', 'network.macs', 'tools.qemu-img', 'workdir.space']);
@@ -124,7 +121,7 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
     const a = await provider('a');
     const broken = libvirtAdapter({ address: SOCKET, uri: 'qemu:///system', pool: 'no-such-pool' });
     try {
-      expect((await finished(a.apply(order('vm-3', { image: 'tiny', vcpus: 1, memoryMiB: 32 })))).status).toBe('succeeded');
+      await succeeded(a.apply(order('vm-3', { image: 'tiny', vcpus: 1, memoryMiB: 32 })));
       expect((await a.status('vm-3')).outputs.state).toBe('running');
       const result = await runMigration({ id: 'm-3', source: { adapter: a, orderId: 'vm-3' }, target: { adapter: broken, order: order('vm-3-moved', {}) }, workDir: join(root, 'work-3') });
       expect(result).toMatchObject({ status: 'rolled-back', error: expect.stringContaining('no storage pool "no-such-pool"') as string });

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DeliveryOperation } from '@mpli/delivery-adapters';
 import { LibvirtClient, libvirtAdapter } from '@mpli/delivery-adapters/libvirt';
 import { openstackAdapter } from '@mpli/delivery-adapters/openstack';
 import { buildGuestImage, GUEST_MARKER, serviceAvailable } from '@mpli/delivery-adapters/testing';
 import { guestDigest, runMigration, type MigrationEvent } from '@mpli/migrate';
+import { finished } from './operations';
 
 // Across stacks, on real software: a server on OpenStack (Debian's Keystone, Glance and Nova with
 // its fake driver, from services/openstack) moves to libvirt (Debian's libvirtd, QEMU TCG), where
@@ -22,10 +22,6 @@ const root = mkdtempSync(join(tmpdir(), 'mpli-migrate-os-'));
 chmodSync(root, 0o755);
 const image = buildGuestImage(root, { powerOff: false });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const finished = async (operation: DeliveryOperation) => {
-  for await (const _event of operation.events);
-  return operation.result;
-};
 
 describe.runIf(available)('migrating from OpenStack to libvirt', () => {
   it('moves the server\'s disk out of Glance, into a libvirt volume, and boots it under QEMU', async () => {

@@ -6,13 +6,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DeliveryOperation, DeliveryOrder } from '@mpli/delivery-adapters';
+import type { DeliveryOrder } from '@mpli/delivery-adapters';
 import { LibvirtClient, libvirtAdapter } from '@mpli/delivery-adapters/libvirt';
 import { opennebulaAdapter } from '@mpli/delivery-adapters/opennebula';
 import { openstackAdapter } from '@mpli/delivery-adapters/openstack';
 import { buildGuestImage, GUEST_MARKER, serviceAvailable, startOpenNebulaSimulator } from '@mpli/delivery-adapters/testing';
 import { guestDigest, runMigration, startRelay, type MigrationRequest } from '@mpli/migrate';
 import { receiverIn, senderIn } from './netns';
+import { finished, succeeded } from './operations';
 
 // The proof of concept, on one machine: a VM goes from OpenStack (Debian's Keystone, Glance and
 // Nova with its fake driver) to OpenNebula (the protocol simulator, its image datastore on disk)
@@ -35,10 +36,6 @@ const root = mkdtempSync(join(tmpdir(), 'mpli-poc-'));
 chmodSync(root, 0o755);
 const image = buildGuestImage(root, { powerOff: false });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const finished = async (operation: DeliveryOperation) => {
-  for await (const _event of operation.events);
-  return operation.result;
-};
 
 /**
  * A target's entrance: its receiver inside the target's network namespace, and a relay in the
@@ -81,7 +78,7 @@ describe.runIf(available)('the proof of concept: OpenStack → OpenNebula → li
     const toOne = await targetEntrance('one', { ns: 'mpli-os', net: 1 }, { ns: 'mpli-one', net: 2 });
     const toLibvirt = await targetEntrance('libvirt', { ns: 'mpli-one', net: 2 }, { ns: 'mpli-lv', net: 3 });
     try {
-      expect((await finished(openstack.apply(order(vmId, 'openstack', { image: 'tiny', flavor: 'ci.tiny' })))).status).toBe('succeeded');
+      await succeeded(openstack.apply(order(vmId, 'openstack', { image: 'tiny', flavor: 'ci.tiny' })));
       const original = await guestDigest(image.qcow2);
 
       const first: MigrationRequest = { id: 'poc-1', source: { adapter: openstack, orderId: vmId }, target: { adapter: opennebula, order: order(`${vmId}-one`, 'opennebula'), format: 'qcow2' }, workDir: join(root, 'work'), transfer: toOne.transfer };

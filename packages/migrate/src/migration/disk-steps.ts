@@ -1,12 +1,11 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ExportedDisk } from '@mpli/delivery-adapters';
 import { convertDisk, type DiskFormat } from '../disk/qemu-img';
 import { guestDigest } from '../disk/guest-digest';
 import type { Journal } from '../journal';
 import { MigrationError } from '../migration-error';
-import { createDiskReceiver } from '../transfer/receiver';
+import { copyDisk } from '../transfer/local-copy';
+import type { TransferProgress } from '../transfer/push-windows';
 import { sendDisk } from '../transfer/sender';
 import type { MigrationEvent } from './events';
 import { lastRecord, type MigrationRecord } from './journal-records';
@@ -43,21 +42,21 @@ export async function transferStep(c: DiskStepContext, disk: string, staged: { p
   const done = lastRecord(c.journal.records, 'transferred', disk);
   if (done) return (c.emit({ type: 'step', step: 'transfer', message: `disk ${disk} already at the target`, resumed: true }), done);
   const transferId = `${c.request.id}-${disk}`;
-  const receiver = c.request.transfer ?? (await localReceiver(c.request.workDir));
-  try {
-    c.emit({ type: 'step', step: 'transfer', message: `sending disk ${disk} to ${receiver.url}` });
-    const send = (receiver as { send?: typeof sendDisk }).send ?? sendDisk;
-    const result = await send({
-      path: staged.path, format: staged.format, url: receiver.url, id: transferId, ...(receiver.token ? { token: receiver.token } : {}), ...(c.signal ? { signal: c.signal } : {}),
-      onProgress: (p) => c.emit({ type: 'bytes', step: 'transfer', disk, doneBytes: p.doneBytes, totalBytes: p.totalBytes }),
-    });
-    if (result.digest !== staged.digest) throw new MigrationError('CORRUPTION', `disk ${disk} reached the target as ${result.digest}, it left as ${staged.digest}`);
-    const path = join(receiver.receivedDir, `${transferId}.raw`);
-    await c.journal.append({ type: 'transferred', disk, path, sentBytes: result.sentBytes });
-    return { path, sentBytes: result.sentBytes };
-  } finally {
-    await (receiver as { close?: () => Promise<void> }).close?.();
-  }
+  const receiver = c.request.transfer;
+  const common = {
+    path: staged.path, format: staged.format, ...(c.signal ? { signal: c.signal } : {}),
+    onProgress: (p: TransferProgress) => c.emit({ type: 'bytes', step: 'transfer', disk, doneBytes: p.doneBytes, totalBytes: p.totalBytes }),
+  };
+  // Without a receiver of the target's, the disk is copied into the work folder on this machine:
+  // the same windows, digests and journal as over the network, without a loopback HTTP hop.
+  c.emit({ type: 'step', step: 'transfer', message: receiver ? `sending disk ${disk} to ${receiver.url}` : `copying disk ${disk} into ${c.request.workDir}` });
+  const result = receiver
+    ? await (receiver.send ?? sendDisk)({ ...common, url: receiver.url, id: transferId, ...(receiver.token ? { token: receiver.token } : {}) })
+    : await copyDisk({ ...common, dir: c.request.workDir, id: transferId });
+  if (result.digest !== staged.digest) throw new MigrationError('CORRUPTION', `disk ${disk} reached the target as ${result.digest}, it left as ${staged.digest}`);
+  const path = join(receiver?.receivedDir ?? c.request.workDir, `${transferId}.raw`);
+  await c.journal.append({ type: 'transferred', disk, path, sentBytes: result.sentBytes });
+  return { path, sentBytes: result.sentBytes };
 }
 
 /** Converts a received raw disk to the target's format with qemu-img, and checks the digest again. */
@@ -73,19 +72,4 @@ export async function convertStep(c: DiskStepContext, disk: string, received: st
   if (converted !== digest) throw new MigrationError('CORRUPTION', `disk ${disk} converted to ${format} reads ${converted}, not ${digest}`);
   await c.journal.append({ type: 'converted', disk, path, format });
   return { path, format };
-}
-
-/** A receiver on loopback writing into the work folder, when the target runs none of its own. */
-async function localReceiver(dir: string): Promise<{ url: string; token?: string; receivedDir: string; close(): Promise<void> }> {
-  const receiver = createDiskReceiver({ dir });
-  const server = createServer(receiver.handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, receivedDir: dir,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await receiver.close();
-    },
-  };
 }

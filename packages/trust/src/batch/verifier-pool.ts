@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '@mpli/core';
 import type { Verification } from '../credentials/verification-result';
 import type { ChunkRequest, ChunkResponse, WorkerSetup } from './batch-messages';
 
@@ -11,20 +10,6 @@ export interface PoolOptions extends WorkerSetup {
   readonly workers?: number;
   /** Credentials sent to a worker at a time. Default 25. */
   readonly chunkSize?: number;
-}
-
-// In the built package the worker is dist/verify-worker.js beside this module's chunk. Under the
-// TypeScript sources (tests, benchmarks) it is a .ts file: a small module registers tsx first.
-const SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_FILE = new URL(SOURCE ? './verify-worker.ts' : './verify-worker.js', import.meta.url);
-
-function workerEntry(): { url: URL; execArgv: string[] } {
-  if (!SOURCE) return { url: WORKER_FILE, execArgv: [] };
-  // Node 20 applies no --import loader to a worker's entry, so the entry asks tsx to import the
-  // worker module (tsImport registers tsx's hooks for that import and what it imports).
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-  const boot = `const { tsImport } = await import(${JSON.stringify(api)}); await tsImport(${JSON.stringify(WORKER_FILE.href)}, ${JSON.stringify(WORKER_FILE.href)});`;
-  return { url: new URL(`data:text/javascript,${encodeURIComponent(boot)}`), execArgv: ['--conditions=mpli-source'] };
 }
 
 /**
@@ -73,7 +58,8 @@ export class VerifierPool {
   }
 
   private start(setup: WorkerSetup): Worker {
-    const entry = workerEntry();
+    // In the built package the worker is dist/verify-worker.js beside this module's chunk.
+    const entry = workerEntry(import.meta.url, 'verify-worker');
     const worker = new Worker(entry.url, { workerData: setup, execArgv: entry.execArgv });
     worker.on('message', (response: ChunkResponse) => {
       const pending = this.pending.get(response.id);
