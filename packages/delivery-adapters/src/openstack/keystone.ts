@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeliveryError } from '../delivery-error';
 import { httpCall, OpenStackError, readJson, type HttpCall } from './http';
 
@@ -14,6 +15,12 @@ interface CatalogEntry {
 interface TokenBody {
   token: { expires_at: string; catalog?: CatalogEntry[]; project?: { id: string } };
 }
+
+/** Answers that say "try again": the service failed for a moment. */
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** Times an idempotent request answered with a transient error is tried again. */
+export const TRANSIENT_RETRIES = 3;
+const TRANSIENT_PAUSE_MS = 250;
 
 /** Renew a token this long before it expires. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;
@@ -67,16 +74,30 @@ export class KeystoneSession {
     return endpoint?.url.replace(/\/$/, '');
   }
 
-  /** Calls a service of the catalog with the token; a 401 renews the token and tries once more. */
+  /**
+   * Calls a service of the catalog with the token; a 401 renews the token and tries once more. An
+   * idempotent request (GET, HEAD, PUT or DELETE without a streamed body) answered with 500, 502,
+   * 503 or 504 is tried again after a pause, up to {@link TRANSIENT_RETRIES} times: services such
+   * as Nova answer 500 for a moment when their database is busy, and the same request then works.
+   */
   async call(service: string, path: string, call: HttpCall = {}) {
     const base = await this.endpoint(service);
     if (!base) throw new DeliveryError('TOOL_FAILED', `the OpenStack catalog has no ${service} service`);
-    for (let attempt = 0; ; attempt += 1) {
+    const replayable = call.body === undefined && ['GET', 'HEAD', 'PUT', 'DELETE'].includes(call.method ?? 'GET');
+    let renewed = false;
+    for (let transient = 0; ; ) {
       await this.ensureToken();
       const response = await httpCall(service, `${base}${path}`, { ...call, headers: { ...call.headers, 'x-auth-token': this.token! }, timeoutMs: call.timeoutMs ?? this.options.timeoutMs ?? 60_000 });
-      if (response.statusCode !== 401 || attempt > 0 || call.body !== undefined) return response;
-      await response.body.dump();
-      this.token = undefined;
+      if (response.statusCode === 401 && !renewed && call.body === undefined) {
+        renewed = true;
+        await response.body.dump();
+        this.token = undefined;
+      } else if (TRANSIENT.has(response.statusCode) && replayable && transient < TRANSIENT_RETRIES && !call.signal?.aborted) {
+        await response.body.dump();
+        await sleep(TRANSIENT_PAUSE_MS * 2 ** transient++, undefined, call.signal ? { signal: call.signal } : {}).catch(() => undefined);
+      } else {
+        return response;
+      }
     }
   }
 
