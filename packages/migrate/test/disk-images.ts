@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -26,4 +26,11 @@ export function buildDisk(dir: string, name: string, virtualMiB: number, dataReg
   execFileSync('qemu-img', ['convert', '-f', 'raw', '-O', 'qcow2', raw, qcow2]);
   execFileSync('qemu-img', ['convert', '-f', 'raw', '-O', 'vmdk', raw, vmdk]);
   return { raw, qcow2, vmdk, dataBytes };
+}
+
+/** A new empty folder `name` in `dir` (a target's storage). */
+export function newFolder(dir: string, name: string): string {
+  const path = join(dir, name);
+  mkdirSync(path);
+  return path;
 }

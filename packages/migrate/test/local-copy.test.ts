@@ -1,21 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyDisk, guestDigest, MigrationError, WINDOW_BYTES } from '@mpli/migrate';
-import { buildDisk } from './disk-images';
+import { buildDisk, newFolder } from './disk-images';
 
 const dir = mkdtempSync(join(tmpdir(), 'mpli-local-copy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // 48 MiB with 20 MiB of data in regions that cross window edges.
 const disk = buildDisk(dir, 'source', 48, [[0, 5], [11, 3], [20, 8], [40, 4]]);
 const sourceDigest = await guestDigest(disk.qcow2);
-const target = (name: string) => {
-  const path = join(dir, name);
-  mkdirSync(path);
-  return path;
-};
+const target = (name: string) => newFolder(dir, name);
 
 describe('copyDisk (a move on one machine)', () => {
   it('writes the raw disk qemu-img convert would, reads it back for the digest, and keeps it sparse', async () => {

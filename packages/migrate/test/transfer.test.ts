@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { guestDigest, sendDisk, startRelay, WINDOW_BYTES, type TransferProgress } from '@mpli/migrate';
-import { buildDisk } from './disk-images';
+import { buildDisk, newFolder } from './disk-images';
 import { startReceiver } from './receiver-server';
 import { startTamperingProxy } from './tampering-proxy';
 
@@ -14,11 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // 64 MiB with 28 MiB of data in six regions, some across window edges.
 const disk = buildDisk(dir, 'source', 64, [[0, 5], [7, 2], [14, 6], [30, 1], [40, 10], [60, 4]]);
 const sourceDigest = await guestDigest(disk.qcow2);
-const target = (name: string) => {
-  const path = join(dir, name);
-  mkdirSync(path);
-  return path;
-};
+const target = (name: string) => newFolder(dir, name);
 
 describe('disk transfer', () => {
   it('moves a qcow2 disk through a relay into a raw file identical to qemu-img convert\'s, sending only data', async () => {

@@ -1,3 +1,4 @@
+import { receivedDigests } from './pieces';
 import { pushWindows, type PushOptions, type TransferResult } from './push-windows';
 import { ReceivingDisk } from './receiving-disk';
 
@@ -25,7 +26,7 @@ export async function copyDisk(options: CopyDiskOptions): Promise<TransferResult
     return await pushWindows(options, {
       async begin(layout) {
         disk = (await ReceivingDisk.open(options.dir, options.id, { virtualSize: layout.virtualSize, dataBytes: layout.dataBytes }))!;
-        return new Map(Object.entries(disk.status().received).map(([index, sha]) => [Number(index), Buffer.from(sha, 'hex')]));
+        return receivedDigests(disk.status().received);
       },
       async put(window, body, sha) {
         await disk!.putWindow(window.index, window.pieces, body, { sha256: sha.toString('hex') });

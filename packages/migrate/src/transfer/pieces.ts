@@ -30,3 +30,7 @@ export function parsePieces(header: string | undefined, index: number, virtualSi
   if (total !== bodyLength) throw new MigrationError('BAD_INPUT', `the pieces add up to ${total} bytes, the body has ${bodyLength}`);
   return pieces;
 }
+
+/** The `received` map of a transfer's status (window index → hex SHA-256) as digests by window. */
+export const receivedDigests = (received: Readonly<Record<string, string>>): Map<number, Buffer> =>
+  new Map(Object.entries(received).map(([index, sha]) => [Number(index), Buffer.from(sha, 'hex')]));

@@ -5,7 +5,7 @@ import { combineWindowDigests, guestDigest } from '../disk/guest-digest';
 import { WINDOW_BYTES, windowCount } from '../disk/windows';
 import { openJournal, type Journal } from '../journal';
 import { MigrationError } from '../migration-error';
-import type { WirePiece } from './pieces';
+import { receivedDigests, type WirePiece } from './pieces';
 
 type ReceiverRecord =
   | { type: 'transfer'; id: string; virtualSize: number; windowBytes: number }
@@ -135,7 +135,7 @@ export class ReceivingDisk {
   async complete(options: { readBack?: boolean } = {}): Promise<string> {
     await this.flush();
     if (options.readBack === false) {
-      const recorded = new Map(Object.entries(this.status().received).map(([index, sha]) => [Number(index), Buffer.from(sha, 'hex')]));
+      const recorded = receivedDigests(this.status().received);
       return combineWindowDigests(this.virtualSize, recorded);
     }
     const done = this.status().digest;

@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import { request, type Dispatcher } from 'undici';
 import type { DiskWindow } from '../disk/windows';
 import { MigrationError } from '../migration-error';
-import { formatPieces } from './pieces';
+import { formatPieces, receivedDigests } from './pieces';
 import { pushWindows, type PushOptions, type TransferResult } from './push-windows';
 import type { WindowSink } from './window-sink';
 
@@ -46,7 +46,7 @@ function httpSink(options: SendDiskOptions): WindowSink {
   return {
     async begin(layout) {
       const status = (await call('PUT', `/transfers/${options.id}`, JSON.stringify({ virtualSize: layout.virtualSize, dataBytes: layout.dataBytes }), { 'content-type': 'application/json' })) as { received: Record<string, string> };
-      return new Map(Object.entries(status.received).map(([index, sha]) => [Number(index), Buffer.from(sha, 'hex')]));
+      return receivedDigests(status.received);
     },
     put: (window, body, sha) => sendWindow(call, options, window, body, sha.toString('hex')),
     async complete(readBack) {
