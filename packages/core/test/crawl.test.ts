@@ -43,9 +43,9 @@ describe('crawl', () => {
     const fleet = await startFleet(9, { 1: 'slow', 2: 'huge', 3: 'garbage', 4: 'invalid', 5: 'flaky', 6: 'unsigned', 7: 'badly-signed' });
     try {
       const catalog = new Catalog();
-      const report = await crawl({ ...LOOPBACK, registries: [fleet.registry], catalog, timeoutMs: 300, maxBytes: 1024 * 1024 });
+      const report = await crawl({ ...LOOPBACK, registries: [fleet.registry], catalog, timeoutMs: 1_500, maxBytes: 1024 * 1024 });
       const reason = (list: readonly { url: string; reason: string }[], i: number) => list.find((x) => x.url === fleet.manifestUrl(i))?.reason;
-      expect(reason(report.failed, 1)).toContain('no answer within 300 ms');
+      expect(reason(report.failed, 1)).toContain('no answer within 1500 ms');
       expect(reason(report.failed, 2)).toContain('above the limit');
       expect(reason(report.quarantined, 3)).toMatch(/^does not parse: /);
       expect(reason(report.quarantined, 4)).toContain('mplish:PriceSpecification-currencyKnown');
