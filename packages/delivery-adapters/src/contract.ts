@@ -165,6 +165,12 @@ export interface ImportRequest {
   readonly order: DeliveryOrder;
   readonly vm: VmDescription;
   readonly disks: readonly { readonly id: string; readonly path: string; readonly format: 'qcow2' | 'raw' | 'vmdk' }[];
+  /**
+   * Checks each disk as the target stored it, read back from the target's own storage (a volume,
+   * an image), after the upload and before the VM is defined or booted. A rejection fails the
+   * import, which removes what it made: a copy the target damaged never boots.
+   */
+  readonly verifyStored?: (disk: ExportedDisk) => Promise<void>;
 }
 
 /** A delivery adapter: made by a factory, a plain object. */

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +52,7 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
         { onEvent: (e) => events.push(e) },
       );
       expect(result).toMatchObject({ id: 'm-1', status: 'migrated', digests: { disk0: await guestDigest(image.qcow2) } });
-      expect(events.filter((e) => e.type === 'step').map((e) => e.step)).toEqual(['export', 'stage', 'transfer', 'convert', 'import', 'verify', 'cutover']);
+      expect(events.filter((e) => e.type === 'step').map((e) => e.step)).toEqual(['export', 'stage', 'transfer', 'convert', 'import', 'verify', 'verify', 'cutover']);
       expect(readFileSync(join(root, 'b', 'mpli-vm-1-moved.log'), 'latin1')).toContain(GUEST_MARKER);
       const moved = await admin.lookupDomain('mpli-vm-1-moved');
       expect(await admin.domainState(moved!)).toBe('running');
@@ -112,6 +113,35 @@ describe.runIf(available)('migrating a VM between two libvirt providers', () => 
       expect(taken.checks.find((c) => c.id === 'target.order-free')).toMatchObject({ passed: false, explanation: expect.stringContaining('is ready: choose another id') as string });
     } finally {
       await finished(a.destroy('vm-4'));
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+
+  it('finds a disk the target stored damaged before it boots, and rolls back: nothing left there, the source running again', async () => {
+    const a = await provider('a');
+    const b = await provider('b');
+    // A target whose storage changes what it is given: its import uploads a copy with 512 bytes
+    // overwritten, through the real libvirt adapter, which reads the volume back for the check.
+    const damaging: DeliveryAdapter = {
+      ...b,
+      import: (request) => {
+        const path = join(root, 'damaged.qcow2');
+        copyFileSync(request.disks[0]!.path, path);
+        execFileSync('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x55 4096 512', path]);
+        return b.import!({ ...request, disks: [{ ...request.disks[0]!, path }] });
+      },
+    };
+    try {
+      await succeeded(a.apply(order('vm-7', { image: 'tiny', vcpus: 1, memoryMiB: 32 })));
+      const result = await runMigration({ id: 'm-7', source: { adapter: a, orderId: 'vm-7' }, target: { adapter: damaging, order: order('vm-7-moved', {}), format: 'qcow2' }, workDir: join(root, 'work-7') });
+      expect(result).toMatchObject({ status: 'rolled-back', error: expect.stringMatching(/^disk disk0 as the target stored it reads mpli-disk-v1:\w+, not mpli-disk-v1:/) as string });
+      expect(await b.status('vm-7-moved')).toMatchObject({ state: 'absent', resources: [] });
+      expect(await admin.lookupDomain('mpli-vm-7-moved')).toBeUndefined();
+      expect((await a.status('vm-7')).outputs.state).toBe('running');
+      expect(readdirSync(join(root, 'work-7'))).toEqual(['m-7.journal']);
+    } finally {
+      await finished(a.destroy('vm-7'));
       await a.dispose();
       await b.dispose();
     }

@@ -111,6 +111,10 @@ export function libvirtAdapter(options: LibvirtAdapterOptions): DeliveryAdapter 
     for (const stale of existing.volumes) await lv.deleteVolume(stale);
     const image = imported ? imported.disks[0] : imageOf(order, options.images);
     const { volume, format } = await makeDisk(lv, pool, order, image, context, imported ? `the imported disk ${imported.disks[0]!.id}` : `image ${String(order.parameters.image)}`);
+    if (imported?.verifyStored) {
+      await imported.verifyStored({ id: imported.disks[0]!.id, format, read: (o = {}) => lv.download(volume, { ...(o.offset ? { offset: o.offset } : {}), signal: o.signal ?? context.signal }) });
+      context.emit({ type: 'progress', message: `the volume's copy of ${imported.disks[0]!.id} checked`, resource: `volume:${pool.name}/${volume.name}` });
+    }
     checkpoint();
     const name = domainName(order.id);
     const domain = await lv.defineDomain(domainXml({

@@ -123,11 +123,22 @@ export function opennebulaAdapter(options: OpenNebulaAdapterOptions): DeliveryAd
     const until = Date.now() + wait;
     for (;;) {
       const info = readImage(await c.call<string>('one.image.info', id));
-      if (info.state === 1) return id;
+      if (info.state === 1) {
+        if (imported?.verifyStored) await verifyRegistered(imported, info.source, context);
+        return id;
+      }
       if (info.state === 5) throw new DeliveryError('TOOL_FAILED', `opennebula: image ${id} failed to register: ${info.template.ERROR ?? 'no reason given'}`);
       if (Date.now() > until) throw new DeliveryError('TIMEOUT', `opennebula: image ${id} still not READY after ${wait} ms`);
       await pause();
     }
+  };
+
+  /** Hands the datastore's copy of an imported disk (the image's SOURCE) to the import's check. */
+  const verifyRegistered = async (imported: ImportRequest, source: string, context: OperationContext) => {
+    const disk = imported.disks[0]!;
+    const read = options.readImageSource ?? readLocalSource;
+    await imported.verifyStored!({ id: disk.id, format: disk.format, read: (o = {}) => read(source, o.offset ?? 0, o.signal ?? context.signal) });
+    context.emit({ type: 'progress', message: `the datastore's copy of ${disk.id} checked` });
   };
 
   const templateId = async (c: Connection, name: string | number): Promise<number> => {

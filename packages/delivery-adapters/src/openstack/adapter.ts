@@ -122,6 +122,11 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     else await c.glance.upload(image.id, data, { ...(size !== undefined ? { size } : {}), signal: context.signal });
     const active = await c.glance.waitActive(image.id);
     context.emit({ type: 'progress', message: `image ${name} uploaded (${String(active.size)} bytes) as ${image.id}`, resource: `image:${image.id}` });
+    if (imported?.verifyStored) {
+      const disk = imported.disks[0]!;
+      await imported.verifyStored({ id: disk.id, format: disk.format, bytes: Number(active.size), read: (o = {}) => c.glance.download(image.id, { ...(o.offset ? { offset: o.offset } : {}), signal: o.signal ?? context.signal }) });
+      context.emit({ type: 'progress', message: `glance's copy of ${disk.id} checked`, resource: `image:${image.id}` });
+    }
     return image.id;
   };
 

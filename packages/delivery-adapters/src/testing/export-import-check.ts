@@ -1,15 +1,21 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { expect } from 'vitest';
-import type { DeliveryOperation } from '../contract';
+import type { DeliveryOperation, ExportedDisk } from '../contract';
 import type { ConformanceCheck } from './checks';
 
 async function finished(operation: DeliveryOperation) {
   for await (const _event of operation.events);
   return operation.result;
+}
+
+async function readAll(disk: ExportedDisk): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of disk.read()) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -34,8 +40,24 @@ export const exportImportCheck: ConformanceCheck = {
         await pipeline(Readable.from(disk.read()), createWriteStream(path));
         disks.push({ id: disk.id, path, format: disk.format });
       }
-      const imported = await finished(s.adapter.import!({ order: s.importOrder(id('import')), vm: exported.vm, disks }));
+      // The import hands each disk as the target stored it to verifyStored, before the VM is ready;
+      // a stored copy in the format it was given holds the same bytes.
+      const checked: string[] = [];
+      const verifyStored = async (stored: ExportedDisk) => {
+        expect((await s.adapter.status(id('import'))).state).not.toBe('ready');
+        const given = disks.find((d) => d.id === stored.id);
+        expect(given, `verifyStored was handed an unknown disk ${stored.id}`).toBeDefined();
+        if (stored.format === given!.format) expect((await readAll(stored)).equals(readFileSync(given!.path)), `the stored copy of ${stored.id} differs`).toBe(true);
+        checked.push(stored.id);
+      };
+      const imported = await finished(s.adapter.import!({ order: s.importOrder(id('import')), vm: exported.vm, disks, verifyStored }));
       expect(imported.status, imported.error).toBe('succeeded');
+      expect(checked.sort()).toEqual(disks.map((d) => d.id).sort());
+      // A stored copy the check rejects fails the import, and the import removes what it made.
+      const refused = await finished(s.adapter.import!({ order: s.importOrder(id('refused')), vm: exported.vm, disks, verifyStored: () => Promise.reject(new Error('the stored copy differs')) }));
+      expect(refused.status).toBe('failed');
+      expect(refused.error).toContain('the stored copy differs');
+      expect((await s.adapter.status(id('refused'))).state).toBe('absent');
       expect(imported.resources.every((r) => r.operation === id('import'))).toBe(true);
       const again = await s.adapter.export!(id('import'), { stop: false });
       expect({ ...again.vm, name: exported.vm.name }).toEqual(exported.vm);

@@ -36,6 +36,12 @@ export interface MigrationRequest {
    * consumer's credentials before anything moves, and the consumer's identity goes with the order.
    */
   readonly trust?: MigrationTrust;
+  /**
+   * Read each disk back from the target's storage after its upload and compare digests, before
+   * the VM boots there (default true). Costs one more read of the disk; turn off only where the
+   * target's storage is checked some other way.
+   */
+  readonly verifyStored?: boolean;
   /** After the target is verified, destroy the source (default: leave it stopped, untouched). */
   readonly destroySource?: boolean;
 }

@@ -9,6 +9,7 @@ import { convertStep, stageStep, transferStep, type DiskStepContext } from './di
 import type { MigrationEvent, MigrationResult } from './events';
 import { lastRecord, type MigrationRecord } from './journal-records';
 import type { MigrationRequest } from './request';
+import { storedDiskCheck } from './stored-check';
 import { targetPrerequisitesCheck } from './target-trust';
 
 /** Failures a resumed run can get past: the journal is kept and nothing is undone. */
@@ -69,12 +70,12 @@ async function migrate(c: DiskStepContext): Promise<MigrationResult> {
     sentBytes += received.sentBytes;
     disks.push({ id: disk.id, ...(await convertStep(c, disk.id, received.path, staged.digest)) });
   }
-  const outputs = await importTarget(c, exported, disks);
+  const outputs = await importTarget(c, exported, disks, digests);
   if (!lastRecord(journal.records, 'verified')) {
     const status = await request.target.adapter.status(request.target.order.id);
     if (status.state !== 'ready') throw new MigrationError('TARGET_REFUSED', `the target's delivery is ${status.state}, not ready`);
     const marker = request.target.order.parameters.waitForConsole;
-    c.emit({ type: 'step', step: 'verify', message: `disks verified by digest${typeof marker === 'string' ? `, the guest printed "${marker}"` : ' (no console marker was asked for: the boot is not checked)'}` });
+    c.emit({ type: 'step', step: 'verify', message: `disks verified by digest${c.request.verifyStored === false ? '' : ', as the target stored them too'}${typeof marker === 'string' ? `, the guest printed "${marker}"` : ' (no console marker was asked for: the boot is not checked)'}` });
     await journal.append({ type: 'verified' });
   }
   await cutOver(c);
@@ -92,7 +93,7 @@ async function exportSource(c: DiskStepContext): Promise<VmExport> {
   return known ? { ...exported, vm: known.vm, wasRunning: known.wasRunning } : exported;
 }
 
-async function importTarget(c: DiskStepContext, exported: VmExport, disks: { id: string; path: string; format: 'qcow2' | 'raw' | 'vmdk' }[]): Promise<Record<string, string>> {
+async function importTarget(c: DiskStepContext, exported: VmExport, disks: { id: string; path: string; format: 'qcow2' | 'raw' | 'vmdk' }[], digests: Record<string, string>): Promise<Record<string, string>> {
   const done = lastRecord(c.journal.records, 'imported');
   if (done) return { ...done.outputs };
   const { adapter, order } = c.request.target;
@@ -101,10 +102,12 @@ async function importTarget(c: DiskStepContext, exported: VmExport, disks: { id:
   await c.journal.append({ type: 'import-started' });
   // The order carries the consumer (for the target's records and billing) and where the VM came from.
   const carried = { ...order, ...(c.request.trust && !order.consumer ? { consumer: c.request.trust.consumer.id } : {}), chain: [...(order.chain ?? []), c.request.source.orderId] };
-  const result = await finished(adapter.import({ order: carried, vm: exported.vm, disks }));
+  // The copy the target stored is read back and checked before the VM is defined or booted there.
+  const check = c.request.verifyStored === false ? undefined : storedDiskCheck(c, digests);
+  const result = await finished(adapter.import({ order: carried, vm: exported.vm, disks, ...(check ? { verifyStored: check.verify } : {}) }));
   if (result.status !== 'succeeded') {
     if (result.leftovers.length === 0) await c.journal.append({ type: 'import-undone' });
-    throw new MigrationError('TARGET_REFUSED', `the target refused the VM: ${result.error ?? result.status}`);
+    throw check?.failure() ?? new MigrationError('TARGET_REFUSED', `the target refused the VM: ${result.error ?? result.status}`);
   }
   await c.journal.append({ type: 'imported', outputs: result.outputs });
   return { ...result.outputs };
