@@ -26,6 +26,13 @@ export interface DeliveryOrder {
   readonly consumer?: string;
   /** The operation ids of the orders this one delivers for, outermost first (layered delivery). */
   readonly chain?: readonly string[];
+  /**
+   * The consumer's agreement (a ServiceAgreementCredential from `@mpli/trust`) the order is
+   * placed under, carried as is: to a migration's target, the same contract at the new provider.
+   * Adapters do not read it, and layered delivery does not pass it upstream (a reseller orders
+   * upstream under its own agreement); the provider's server verifies it.
+   */
+  readonly agreement?: Readonly<Record<string, unknown>>;
 }
 
 /** What an adapter can do. `plan`, `apply`, `status` and `destroy` are always there. */

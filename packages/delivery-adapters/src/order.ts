@@ -16,6 +16,7 @@ export interface OrderRequest {
   readonly parameters?: Readonly<Record<string, ParameterValue>>;
   readonly consumer?: string;
   readonly chain?: readonly string[];
+  readonly agreement?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -38,6 +39,7 @@ export function orderFor(offering: Offering, request: OrderRequest): DeliveryOrd
     parameters: { ...offering.delivery.parameters, ...request.parameters },
     ...(request.consumer ? { consumer: request.consumer } : {}),
     ...(request.chain ? { chain: request.chain } : {}),
+    ...(request.agreement ? { agreement: request.agreement } : {}),
   });
 }
 
@@ -56,6 +58,7 @@ export function checkOrder(order: unknown, adapter?: string): DeliveryOrder {
   checkParameters(o.parameters);
   if (o.consumer !== undefined && typeof o.consumer !== 'string') throw malformed('"consumer" must be a DID');
   if (o.chain !== undefined && (!Array.isArray(o.chain) || o.chain.some((id) => typeof id !== 'string' || !ORDER_ID.test(id)))) throw malformed('"chain" must be a list of order ids');
+  if (o.agreement !== undefined && (!o.agreement || typeof o.agreement !== 'object' || Array.isArray(o.agreement))) throw malformed('"agreement" must be an agreement credential (a JSON object)');
   return o as unknown as DeliveryOrder;
 }
 

@@ -13,4 +13,4 @@ export { runMigration } from './migration/run';
 export type { MigrationRequest } from './migration/request';
 export type { MigrationEvent, MigrationResult, MigrationStep } from './migration/events';
 export { planMigration, type MigrationPlan, type PreflightCheck } from './migration/plan';
-export { targetPrerequisitesCheck, type MigrationTrust } from './migration/target-trust';
+export { targetAgreementCheck, targetPrerequisitesCheck, type MigrationTrust } from './migration/target-trust';

@@ -35,3 +35,7 @@ export { manifestDigest, type ManifestDigest, type DigestOptions } from './manif
 export { signManifest, type SignManifestOptions } from './manifests/sign-manifest';
 export { verifyManifest, createManifestVerifier, type ManifestVerification } from './manifests/verify-manifest';
 export { VerifierPool, verifyCredentials, type PoolOptions } from './batch/verifier-pool';
+export { agreementCredential, readAgreementTerms, type AgreementTerms, type AgreementInput } from './agreements/agreement-terms';
+export { proposeAgreement, countersignAgreement } from './agreements/sign-agreement';
+export { verifyAgreement, type AgreementVerifyOptions, type AgreementVerification } from './agreements/verify-agreement';
+export { proposeSuccession, checkSuccession } from './agreements/succession';

@@ -34,7 +34,7 @@ export const exportImportCheck: ConformanceCheck = {
       const exported = await s.adapter.export!(id('export'));
       expect(exported.disks.length).toBeGreaterThan(0);
       expect(exported.vm.disks.map((d) => d.id)).toEqual(exported.disks.map((d) => d.id));
-      const disks = [];
+      const disks: { id: string; path: string; format: ExportedDisk['format'] }[] = [];
       for (const disk of exported.disks) {
         const path = join(dir, `${disk.id}.${disk.format}`);
         await pipeline(Readable.from(disk.read()), createWriteStream(path));

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { runTool, type VmDescription } from '@mpli/delivery-adapters';
 import { DISK_FORMATS } from '../disk/qemu-img';
 import type { MigrationRequest } from './request';
-import { targetPrerequisitesCheck } from './target-trust';
+import { targetAgreementCheck, targetPrerequisitesCheck } from './target-trust';
 
 /** One preflight check: an id to refer to, how much it matters, and what it found. */
 export interface PreflightCheck {
@@ -58,6 +58,10 @@ export async function planMigration(request: MigrationRequest, options: { bytesP
   const bytes = vm?.disks.reduce((n, d) => n + (d.bytes ?? 0), 0) ?? 0;
   if (vm) checks.push(...vmChecks(vm, target.format ?? 'raw'));
   if (request.trust) checks.push(targetPrerequisitesCheck(request.trust));
+  if (request.trust?.agreement) {
+    const { terms: _terms, ...check } = await targetAgreementCheck(request.trust);
+    checks.push(check);
+  }
   checks.push(await qemuImgCheck(), await spaceCheck(request.workDir, bytes * (target.format && target.format !== 'raw' ? 3 : 2)));
   const seconds = Math.ceil(bytes / (options.bytesPerSecond ?? 150e6));
   return { id: request.id, ok: checks.every((c) => c.passed || c.severity !== 'error'), checks, ...(vm ? { vm } : {}), estimate: { bytes, seconds, downtimeSeconds: seconds + 30 } };

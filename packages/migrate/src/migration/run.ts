@@ -10,7 +10,8 @@ import type { MigrationEvent, MigrationResult } from './events';
 import { lastRecord, type MigrationRecord } from './journal-records';
 import type { MigrationRequest } from './request';
 import { storedDiskCheck } from './stored-check';
-import { targetPrerequisitesCheck } from './target-trust';
+import { carriedOrder } from './carried-order';
+import { targetAgreementCheck, targetPrerequisitesCheck } from './target-trust';
 
 /** Failures a resumed run can get past: the journal is kept and nothing is undone. */
 const RESUMABLE = new Set(['TRANSFER_FAILED', 'CANCELLED', 'TIMEOUT']);
@@ -34,6 +35,8 @@ export async function runMigration(request: MigrationRequest, options: { signal?
   if (request.trust && !existsSync(join(request.workDir, `${request.id}.journal`))) {
     const check = targetPrerequisitesCheck(request.trust);
     if (!check.passed) throw new MigrationError('TARGET_REFUSED', `the target's prerequisites are not met: ${check.explanation}`);
+    const agreed = await targetAgreementCheck(request.trust);
+    if (!agreed.passed) throw new MigrationError('TARGET_REFUSED', `the agreement cannot go to the target: ${agreed.explanation}`);
   }
   await mkdir(request.workDir, { recursive: true });
   const journal = await openJournal<MigrationRecord>(join(request.workDir, `${request.id}.journal`));
@@ -100,8 +103,7 @@ async function importTarget(c: DiskStepContext, exported: VmExport, disks: { id:
   if (!adapter.import) throw new MigrationError('BAD_INPUT', `the target adapter ${adapter.name} cannot import`);
   c.emit({ type: 'step', step: 'import', message: `importing into ${adapter.name} as order ${order.id}` });
   await c.journal.append({ type: 'import-started' });
-  // The order carries the consumer (for the target's records and billing) and where the VM came from.
-  const carried = { ...order, ...(c.request.trust && !order.consumer ? { consumer: c.request.trust.consumer.id } : {}), chain: [...(order.chain ?? []), c.request.source.orderId] };
+  const carried = carriedOrder(order, c.request);
   // The copy the target stored is read back and checked before the VM is defined or booted there.
   const check = c.request.verifyStored === false ? undefined : storedDiskCheck(c, digests);
   const result = await finished(adapter.import({ order: carried, vm: exported.vm, disks, ...(check ? { verifyStored: check.verify } : {}) }));

@@ -77,14 +77,14 @@ export const OPENAPI_DOCUMENT = {
       post: {
         operationId: 'placeOrder', summary: 'Order one of this provider\'s offerings; its manifest names the adapter that delivers it. A repeated order id delivers once.', security: [{ bearer: [] }, { presentation: [] }],
         requestBody: { required: true, content: json('OrderRequest') },
-        responses: { '202': { description: 'Started; poll the operation (order-{id})', headers: { Location: { schema: { type: 'string' } } }, content: json('Operation') }, ...errors(400, 401, 403, 404, 413, 415, 429, 501) },
+        responses: { '202': { description: 'Started; poll the operation (order-{id})', headers: { Location: { schema: { type: 'string' } } }, content: json('Operation') }, ...errors(400, 401, 403, 404, 413, 415, 422, 429, 501) },
       },
     },
     '/orders/plan': {
       post: {
         operationId: 'planOrder', summary: 'What an order would change, changing nothing', security: [{ bearer: [] }, { presentation: [] }],
         requestBody: { required: true, content: json('OrderRequest') },
-        responses: { '200': { description: 'The plan', content: json('DeliveryPlan') }, ...errors(400, 401, 403, 404, 413, 415, 429, 501, 502) },
+        responses: { '200': { description: 'The plan', content: json('DeliveryPlan') }, ...errors(400, 401, 403, 404, 413, 415, 422, 429, 501, 502) },
       },
     },
     '/orders/{id}': {
@@ -152,6 +152,7 @@ export const OPENAPI_DOCUMENT = {
           parameters: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Parameters the offering does not fix' },
           consumer: { type: 'string', description: 'The consumer\'s DID (with a bearer token; a presentation names its holder instead)' },
           chain: { type: 'array', items: { type: 'string' }, description: 'The order ids this order delivers for (layered delivery)' },
+          agreement: { type: 'object', description: 'The agreement the order is placed under: a ServiceAgreementCredential signed by the consumer and countersigned by a provider. It must verify, be the consumer\'s, and bind this provider to this offering or name it as a successor provider (a migrated workload); otherwise 422 or 403' },
         },
       },
       DeliveryPlan: {

@@ -1,14 +1,17 @@
-import { NodeReader, readOffering, type Catalog, type Offering } from '@mpli/core';
+import { NodeReader, readOffering, readProvider, type Catalog, type Offering } from '@mpli/core';
 import { DeliveryError, orderFor, type DeliveryAdapter, type DeliveryEvent, type DeliveryOperation, type DeliveryOrder } from '@mpli/delivery-adapters';
 import { HttpProblem, sendJson } from '../http/problem';
 import { parseJsonBody, readRequestBody } from '../http/request-body';
+import { checkOrderAgreement } from './order-agreement';
 import type { Handler, RouteContext } from './route-context';
 
-/** Finds an offering of the provider's catalog by its IRI. */
-function findOffering(catalog: Catalog, iri: string): Offering | undefined {
+/** Finds an offering of the provider's catalog by its IRI, with its provider's DID. */
+function findOffering(catalog: Catalog, iri: string): { offering: Offering; providerDid?: string } | undefined {
   for (const entry of catalog.manifests()) {
     const term = entry.offerings.find((t) => t.value === iri);
-    if (term) return readOffering(new NodeReader(entry.dataset, term));
+    if (!term) continue;
+    const providerDid = entry.provider ? readProvider(new NodeReader(entry.dataset, entry.provider)).did : undefined;
+    return { offering: readOffering(new NodeReader(entry.dataset, term)), ...(providerDid ? { providerDid } : {}) };
   }
   return undefined;
 }
@@ -23,16 +26,19 @@ async function readOrder(request: Parameters<Handler>[0], context: RouteContext)
   const holder = await context.requireAuth(request);
   const delivery = deliveryOf(context);
   const { text } = await readRequestBody(request, context.maxBodyBytes, ['application/json']);
-  const body = parseJsonBody(text) as { id?: unknown; offering?: unknown; parameters?: unknown; consumer?: unknown; chain?: unknown };
+  const body = parseJsonBody(text) as { id?: unknown; offering?: unknown; parameters?: unknown; consumer?: unknown; chain?: unknown; agreement?: unknown };
   if (typeof body.offering !== 'string') throw new HttpProblem(400, 'Bad Request', '"offering" must be the IRI of one of this provider\'s offerings');
-  const offering = findOffering(delivery.catalog, body.offering);
-  if (!offering) throw new HttpProblem(404, 'Not Found', `This provider has no offering ${body.offering}`);
+  const found = findOffering(delivery.catalog, body.offering);
+  if (!found) throw new HttpProblem(404, 'Not Found', `This provider has no offering ${body.offering}`);
+  const { offering } = found;
   // A presentation names the consumer; with a bearer token (a marketplace ordering for someone),
   // the body may.
   const consumer = holder ?? (typeof body.consumer === 'string' ? body.consumer : undefined);
+  if (body.agreement !== undefined) await checkOrderAgreement(body.agreement, { ...found, ...(consumer ? { consumer } : {}) }, context.verify);
+  const agreement = body.agreement as Record<string, unknown> | undefined;
   let order: DeliveryOrder;
   try {
-    order = orderFor(offering, { id: body.id as string, parameters: body.parameters as never, ...(consumer ? { consumer } : {}), ...(Array.isArray(body.chain) ? { chain: body.chain as string[] } : {}) });
+    order = orderFor(offering, { id: body.id as string, parameters: body.parameters as never, ...(consumer ? { consumer } : {}), ...(Array.isArray(body.chain) ? { chain: body.chain as string[] } : {}), ...(agreement ? { agreement } : {}) });
   } catch (error) {
     if (error instanceof DeliveryError) throw new HttpProblem(400, 'Bad Request', error.message);
     throw error;
