@@ -15,6 +15,7 @@ const EXAMPLES: [pkg: string, expected: RegExp][] = [
   ['cli', /✔ examples\/manifests\/scaldis-cloud\.ttl: valid — Scaldis Cloud SRL[\s\S]*exit code 0/],
   ['delivery-adapters', /^1 to add, 0 to change, 0 to destroy\nstarted\nresource-created terraform_data\.vm\ncompleted\n\{ name: 'web-1' \}\n1 resource, applied once\nabsent\n$/],
   ['migrate', /^qcow2 67108864 3145728\n3145728 bytes sent\nsame disk: true true\n$/],
+  ['interop', /^4 4 5 4\nurn:ngsi-ld:product-offering usage \{ unit: 'EUR', value: 0\.084 \} \{ amount: 1, units: 'hour' \}\nvm-s2 vm-m4 block-ssd object-s3 0 0\n$/],
   ['trust', /^true form context cryptosuite validity issuer purpose proof\nfalse proof:\nISO\/IEC 27001 of did:web:scaldis\.example: CertificationCredential <- accredited <- anchor\n$/],
 ];
 

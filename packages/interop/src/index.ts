@@ -1,0 +1,14 @@
+/**
+ * `@mpli/interop`: MPLI where Europe's marketplaces already are. Provider manifests as TM Forum
+ * TMF620/TMF633 catalogs for DOME access nodes and back, and match results as TMF679 product
+ * offering qualifications.
+ *
+ * @packageDocumentation
+ */
+export { manifestToTmf, COMMERCIAL_FIELDS, type TmfExportOptions } from './dome/export-catalog';
+export { tmfToManifest, type TmfImportOptions, type TmfImport } from './dome/import-catalog';
+export { matchToTmf679, type ProductOfferingQualification, type QualificationItem, type QualificationOptions } from './dome/qualification';
+export { priceToTmf, priceFromTmf } from './dome/prices';
+export { DOME_COMPLIANCE_NAMES, schemeOfComplianceName } from './dome/compliance-names';
+export { tmfId } from './dome/tmf-ids';
+export type * from './dome/tmf-types';
