@@ -3,7 +3,8 @@
 // the MPLI shapes, a broken manifest explained, and a marketplace matching requirements against
 // every offering both ways, then trust: a signed manifest, credentials judged under a policy and
 // counted as evidence, a clearing house's label; then discovery: signed manifests published,
-// crawled and matched over the REST endpoint. Later issues add delivery and migration.
+// crawled and matched over the REST endpoint; then the order under an agreement both sides sign,
+// and the offerings exported for DOME and Gaia-X. Delivery and migration come next.
 // Exits 0 only if every step really happened.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import {
   Catalog, formatQuantity, parseRdf, readManifest, readRequirements, resolve, serializeRdf, validateDataset, validateInput, type Manifest, type Offering,
 } from '@mpli/core';
 import { table } from '@mpli/cli';
+import { agreementSteps } from './demo-agreement';
 import { discoverySteps } from './demo-discovery';
 import { trustSteps } from './demo-trust';
 
@@ -105,6 +107,7 @@ steps.push({ step: 'match requirements both ways', ok: (firstNeed?.matches.lengt
 
 steps.push(...(await trustSteps(manifests, say)));
 steps.push(...(await discoverySteps(manifests, say)));
+steps.push(...(await agreementSteps(manifests, say)));
 
 say(`\nSummary\n${table(['step', 'result', 'detail'], steps.map((s) => [s.step, s.ok ? 'ok' : 'FAILED', s.detail]))}`);
 const failed = steps.filter((s) => !s.ok).length;

@@ -68,7 +68,9 @@ describe('agreements', () => {
   });
 
   it('continues with a named successor under the same terms, and with nobody else', async () => {
-    const next = await countersignAgreement(await proposeSuccession(agreed, { provider: successor.controller, offering: 'https://nuage.example/.well-known/mpli#vm-m', validFrom: '2027-03-01T00:00:00Z' }, consumer, { now: NOW }), successor, { now: new Date('2027-03-01T00:00:00Z') });
+    // Signed in advance: the successor countersigns today an agreement that starts in March.
+    const next = await countersignAgreement(await proposeSuccession(agreed, { provider: successor.controller, offering: 'https://nuage.example/.well-known/mpli#vm-m', validFrom: '2027-03-01T00:00:00Z' }, consumer, { now: NOW }), successor, { now: NOW });
+    expect((await verifyAgreement(next, { now: NOW })).errors).toEqual([expect.stringMatching(/^validity: not valid before 2027-03-01T00:00:00Z/)]);
     const verified = await verifyAgreement(next, { now: new Date('2027-03-02T00:00:00Z') });
     expect(verified.errors).toEqual([]);
     expect(verified.terms).toMatchObject({ provider: successor.controller, succeeds: input.id, price: input.price, terms: input.terms, validUntil: input.validUntil, successors: [] });

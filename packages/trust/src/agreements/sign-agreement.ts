@@ -32,7 +32,10 @@ export async function countersignAgreement(proposal: Record<string, unknown>, ke
   if (terms.provider !== key.controller) throw new MpliError('SIGNING_FAILED', `The agreement names the provider ${terms.provider}, not the key's controller ${key.controller}`);
   const proofs = ([] as unknown[]).concat(proposal.proof ?? []);
   if (proofs.length !== 1) throw new MpliError('SIGNING_FAILED', `A proposal carries the consumer's proof alone, not ${proofs.length} proofs`);
-  const checked = await verifyAgreement(proposal, { ...options, proposal: true });
+  // An agreement may be signed before it starts: its proposal is checked as of its start if that is later.
+  const now = options.now ?? new Date();
+  const starts = new Date(terms.validFrom);
+  const checked = await verifyAgreement(proposal, { ...options, now: starts > now ? starts : now, proposal: true });
   if (!checked.verified) throw new MpliError('SIGNING_FAILED', `The proposal does not verify: ${checked.errors.join('; ')}`);
   const contexts = options.contexts ?? defaultTrustContexts();
   try {
