@@ -15,6 +15,7 @@ import { Operations } from './routes/operations';
 import { cancelOrder, orderStatus, placeOrder, planOrder } from './routes/orders';
 import type { Handler, RouteContext } from './routes/route-context';
 import { verify } from './routes/verify';
+import { marketplacePage } from './page/marketplace-page';
 
 /** How an MPLI server is set up. */
 export interface ServerOptions {
@@ -42,6 +43,8 @@ export interface ServerOptions {
    * manifest says which adapter delivers it.
    */
   readonly delivery?: { readonly adapters: readonly DeliveryAdapter[]; readonly catalog?: Catalog };
+  /** Serve the marketplace web page at GET /: paste requirements, see ranked, explained matches. */
+  readonly page?: boolean;
 }
 
 const publisherRoute: Handler = async (request, response, _url, _params, context) => {
@@ -51,6 +54,7 @@ const publisherRoute: Handler = async (request, response, _url, _params, context
 
 /** The routes, by method and path pattern; the OpenAPI document describes exactly these. */
 export const ROUTES: readonly { readonly method: string; readonly path: string; readonly handler: Handler }[] = [
+  { method: 'GET', path: '/', handler: marketplacePage },
   { method: 'GET', path: '/.well-known/mpli', handler: publisherRoute },
   { method: 'GET', path: '/.well-known/mpli/signature', handler: publisherRoute },
   { method: 'GET', path: '/.well-known/mpli/credentials', handler: publisherRoute },
@@ -118,6 +122,7 @@ export function createMpliServer(options: ServerOptions = {}): (request: Incomin
     },
     ...(options.delivery ? { delivery: { adapters: new Map(options.delivery.adapters.map((a) => [a.name, a])), catalog: options.delivery.catalog ?? catalog, handledBy: new Map<string, string>() } } : {}),
     ...(presentations ? { presentations } : {}),
+    ...(options.page ? { page: true } : {}),
   };
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://mpli');

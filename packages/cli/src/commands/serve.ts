@@ -91,13 +91,13 @@ async function serveMarketplace(values: { seed?: string[]; registry?: string[]; 
     allowUnsigned: values['allow-unsigned'] === true, allowPrivateAddresses: values['allow-private'] === true,
   };
   const tokens = tokensFromEnvironment();
-  const server = createServer(createMpliServer({ catalog, tokens, crawl: crawlOptions }));
+  const server = createServer(createMpliServer({ catalog, tokens, crawl: crawlOptions, page: true }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(new UsageError(`cannot listen on ${host}:${port}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)));
     server.listen(port, host, resolve);
   });
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${(server.address() as AddressInfo).port}`;
-  io.stdout(`marketplace at ${origin} (OpenAPI at ${origin}/openapi.json)${tokens.length ? '' : '; no MPLI_TOKENS: POST /crawls is refused'}\n`);
+  io.stdout(`marketplace at ${origin} (its page at ${origin}/, OpenAPI at ${origin}/openapi.json)${tokens.length ? '' : '; no MPLI_TOKENS: POST /crawls is refused'}\n`);
   if (values.seed?.length || values.registry?.length) {
     const report = await crawl({ ...crawlOptions, seeds: values.seed ?? [], registries: values.registry ?? [], catalog });
     const out = [...report.failed, ...report.quarantined, ...report.flagged];

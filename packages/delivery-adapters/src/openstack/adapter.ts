@@ -7,6 +7,7 @@ import { checkOrder, checkOrderId } from '../order';
 import { startOperation, type OperationContext } from '../operation';
 import { redactDeep, redactor } from '../redact';
 import { serializer } from '../serializer';
+import { buildServer } from './build-server';
 import { exportServer, type ExportSource } from './export';
 import { GlanceClient } from './glance';
 import { readJson } from './http';
@@ -151,9 +152,7 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     // An imported VM gets the flavor the order names, or the smallest that holds it.
     const flavorRef = typeof flavor === 'string' ? await c.nova.flavorId(flavor) : await c.nova.flavorFitting(imported!.vm.vcpus, imported!.vm.memoryMiB);
     const imageRef = await imageFor(c, order, context, imported);
-    const id = await c.nova.create({ name: serverName(order.id), imageRef, flavorRef, metadata: { mpli_operation: order.id } });
-    context.emit({ type: 'resource-created', resource: `server:${id}` });
-    await c.nova.waitFor(id, ['ACTIVE'], { signal: context.signal });
+    const id = await buildServer(c.nova, { name: serverName(order.id), imageRef, flavorRef, metadata: { mpli_operation: order.id } }, context);
     context.emit({ type: 'progress', message: `server ${id} is ACTIVE`, resource: `server:${id}` });
     return { resources: resourcesOf(order.id, await found(c, order.id)), outputs: await outputsOf(c, id) };
   };

@@ -1,5 +1,6 @@
 export { openstackAdapter, type OpenStackAdapterOptions, type OpenStackImageSource } from './adapter';
 export { KeystoneSession, type KeystoneCredentials } from './keystone';
 export { GlanceClient, type GlanceImage } from './glance';
-export { NovaClient, NOVA_MICROVERSION, type NovaServer } from './nova';
+export { NovaClient, NOVA_MICROVERSION, LostBuildError, type NovaServer } from './nova';
+export { buildServer } from './build-server';
 export { OpenStackError } from './http';

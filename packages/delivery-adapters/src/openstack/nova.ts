@@ -25,6 +25,17 @@ export interface NovaFlavor {
   readonly disk: number;
 }
 
+/**
+ * Nova left a build behind: the server is `BUILD` (vm_state `building`) with no task running, so
+ * nothing will ever finish it. Seen when nova-compute's report to the conductor fails (a database
+ * busy at that moment): the compute reverts the task and gives up, and the server waits forever.
+ */
+export class LostBuildError extends DeliveryError {
+  constructor(readonly serverId: string) {
+    super('TOOL_FAILED', `nova: the build of server ${serverId} was lost (BUILD, with no task running)`);
+  }
+}
+
 /** Nova (compute v2.1): servers and flavors. */
 export class NovaClient {
   constructor(private readonly session: KeystoneSession) {}
@@ -126,16 +137,21 @@ export class NovaClient {
   }
 
   /** Polls until the server reaches one of `wanted` (ERROR fails with Nova's fault message). */
-  async waitFor(id: string, wanted: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<NovaServer> {
+  async waitFor(id: string, wanted: readonly string[], options: { timeoutMs?: number; signal?: AbortSignal; pollMs?: number } = {}): Promise<NovaServer> {
     const until = Date.now() + (options.timeoutMs ?? 300_000);
+    let idleBuilds = 0;
     for (;;) {
       const server = await this.get(id);
       if (!server) throw new DeliveryError('TOOL_FAILED', `nova: server ${id} is gone`);
       if (wanted.includes(server.status)) return server;
       if (server.status === 'ERROR') throw new DeliveryError('TOOL_FAILED', `nova: server ${id} went to ERROR: ${server.fault?.message ?? 'no fault given'}`);
+      // A build with no task running is over without a result; seen on three polls in a row, it is lost.
+      const idle = server.status === 'BUILD' && server['OS-EXT-STS:vm_state'] === 'building' && server['OS-EXT-STS:task_state'] === null;
+      idleBuilds = idle ? idleBuilds + 1 : 0;
+      if (idleBuilds >= 3) throw new LostBuildError(id);
       if (options.signal?.aborted) throw new DeliveryError('CANCELLED', 'cancelled');
       if (Date.now() > until) throw new DeliveryError('TIMEOUT', `nova: server ${id} still ${server.status} after ${options.timeoutMs ?? 300_000} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 500));
     }
   }
 

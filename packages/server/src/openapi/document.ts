@@ -40,6 +40,12 @@ export const OPENAPI_DOCUMENT = {
         responses: { '200': { description: 'A page of offerings', content: json('OfferingPage') }, ...errors(400, 429) },
       },
     },
+    '/': {
+      get: {
+        operationId: 'marketplacePage', summary: 'The marketplace web page (when the server was started with page: true): paste requirements, see ranked, explained matches, filter them, follow offerings to their providers',
+        responses: { '200': { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } }, ...errors(404, 429) },
+      },
+    },
     '/match': {
       post: {
         operationId: 'match', summary: 'Match requirements against every offering, both ways, with explanations',

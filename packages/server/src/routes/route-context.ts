@@ -26,6 +26,8 @@ export interface RouteContext {
   /** Provider side: the adapters that deliver orders, and where the offerings come from. */
   readonly delivery?: { readonly adapters: ReadonlyMap<string, DeliveryAdapter>; readonly catalog: Catalog; readonly handledBy: Map<string, string> };
   readonly presentations?: PresentationAuth;
+  /** Whether GET / serves the marketplace page. */
+  readonly page?: boolean;
 }
 
 /** A route's handler. */
