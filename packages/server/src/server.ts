@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Catalog, type CrawlOptions, type ManifestPublisher } from '@mpli/core';
 import { DeliveryError, type DeliveryAdapter } from '@mpli/delivery-adapters';
-import type { VerifyOptions } from '@mpli/trust';
+import type { SigningKey, VerifyOptions } from '@mpli/trust';
 import { requireBearer, sha256 } from './http/bearer-auth';
 import { HttpProblem, sendJson, sendProblem } from './http/problem';
 import { PresentationAuth } from './http/presentation-auth';
@@ -16,6 +16,7 @@ import { cancelOrder, orderStatus, placeOrder, planOrder } from './routes/orders
 import type { Handler, RouteContext } from './routes/route-context';
 import { verify } from './routes/verify';
 import { marketplacePage } from './page/marketplace-page';
+import { getAgreement, proposeAgreementRoute } from './routes/agreements';
 
 /** How an MPLI server is set up. */
 export interface ServerOptions {
@@ -43,6 +44,11 @@ export interface ServerOptions {
    * manifest says which adapter delivers it.
    */
   readonly delivery?: { readonly adapters: readonly DeliveryAdapter[]; readonly catalog?: Catalog };
+  /**
+   * Provider side: the provider's signing key (its controller the manifest's DID), to countersign
+   * agreements at POST /agreements. The key stays in this process; it is never sent or logged.
+   */
+  readonly agreementKey?: SigningKey;
   /** Serve the marketplace web page at GET /: paste requirements, see ranked, explained matches. */
   readonly page?: boolean;
 }
@@ -66,6 +72,8 @@ export const ROUTES: readonly { readonly method: string; readonly path: string; 
   { method: 'POST', path: '/verify', handler: verify },
   { method: 'POST', path: '/crawls', handler: startCrawl },
   { method: 'GET', path: '/operations/{id}', handler: getOperation },
+  { method: 'POST', path: '/agreements', handler: proposeAgreementRoute },
+  { method: 'GET', path: '/agreements/{id}', handler: getAgreement },
   { method: 'POST', path: '/orders', handler: placeOrder },
   { method: 'POST', path: '/orders/plan', handler: planOrder },
   { method: 'GET', path: '/orders/{id}', handler: orderStatus },
@@ -113,16 +121,14 @@ export function createMpliServer(options: ServerOptions = {}): (request: Incomin
   const context: RouteContext = {
     catalog, views: new CatalogViews(catalog), operations: new Operations(), maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     verify: options.verify ?? {}, crawl: options.crawl ?? {}, crawlMemory: {},
-    ...(options.publisher ? { publisher: options.publisher } : {}),
     requireAuth: async (request) => {
       if (presentations && PresentationAuth.offered(request)) return presentations.require(request);
       if (!tokenDigests.length && !presentations) throw new HttpProblem(403, 'Forbidden', 'This server accepts no writes: it was started without tokens or writers');
       requireBearer(request, tokenDigests);
       return undefined;
     },
-    ...(options.delivery ? { delivery: { adapters: new Map(options.delivery.adapters.map((a) => [a.name, a])), catalog: options.delivery.catalog ?? catalog, handledBy: new Map<string, string>() } } : {}),
     ...(presentations ? { presentations } : {}),
-    ...(options.page ? { page: true } : {}),
+    ...optionalParts(options, catalog),
   };
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://mpli');
@@ -133,6 +139,16 @@ export function createMpliServer(options: ServerOptions = {}): (request: Incomin
       // Whatever the client still sends is not read: drain it so the connection can be reused.
       request.resume();
     });
+  };
+}
+
+/** The parts of the context a server has only when configured for them: provider side, and the page. */
+function optionalParts(options: ServerOptions, catalog: Catalog): Partial<RouteContext> {
+  return {
+    ...(options.publisher ? { publisher: options.publisher } : {}),
+    ...(options.delivery ? { delivery: { adapters: new Map(options.delivery.adapters.map((a) => [a.name, a])), catalog: options.delivery.catalog ?? catalog, handledBy: new Map<string, string>() } } : {}),
+    ...(options.agreementKey ? { agreements: { key: options.agreementKey, store: new Map<string, Record<string, unknown>>() } } : {}),
+    ...(options.page ? { page: true } : {}),
   };
 }
 

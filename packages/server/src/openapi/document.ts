@@ -79,6 +79,21 @@ export const OPENAPI_DOCUMENT = {
         responses: { '200': { description: 'The challenge and the domain to bind', content: json('Challenge') }, ...errors(404, 429, 503) },
       },
     },
+    '/agreements': {
+      post: {
+        operationId: 'proposeAgreement', summary: 'Provider side: countersign a consumer\'s agreement proposal for one of this provider\'s offerings', security: [{ bearer: [] }, { presentation: [] }],
+        description: 'The body is a ServiceAgreementCredential the consumer issued and signed. It must verify, name this provider and one of its offerings, one of the offering\'s prices, and the provider\'s terms and conditions; the server adds the provider\'s proof (a Data Integrity proof set).',
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } }, 'application/ld+json': { schema: { type: 'object' } } } },
+        responses: { '201': { description: 'The agreement, signed by both', headers: { Location: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(400, 401, 403, 404, 413, 415, 422, 429) },
+      },
+    },
+    '/agreements/{id}': {
+      get: {
+        operationId: 'getAgreement', summary: 'An agreement this provider countersigned', security: [{ bearer: [] }, { presentation: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The agreement', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(401, 403, 404, 429) },
+      },
+    },
     '/orders': {
       post: {
         operationId: 'placeOrder', summary: 'Order one of this provider\'s offerings; its manifest names the adapter that delivers it. A repeated order id delivers once.', security: [{ bearer: [] }, { presentation: [] }],

@@ -1,20 +1,9 @@
-import { NodeReader, readOffering, readProvider, type Catalog, type Offering } from '@mpli/core';
 import { DeliveryError, orderFor, type DeliveryAdapter, type DeliveryEvent, type DeliveryOperation, type DeliveryOrder } from '@mpli/delivery-adapters';
 import { HttpProblem, sendJson } from '../http/problem';
 import { parseJsonBody, readRequestBody } from '../http/request-body';
+import { findOffering } from './find-offering';
 import { checkOrderAgreement } from './order-agreement';
 import type { Handler, RouteContext } from './route-context';
-
-/** Finds an offering of the provider's catalog by its IRI, with its provider's DID. */
-function findOffering(catalog: Catalog, iri: string): { offering: Offering; providerDid?: string } | undefined {
-  for (const entry of catalog.manifests()) {
-    const term = entry.offerings.find((t) => t.value === iri);
-    if (!term) continue;
-    const providerDid = entry.provider ? readProvider(new NodeReader(entry.dataset, entry.provider)).did : undefined;
-    return { offering: readOffering(new NodeReader(entry.dataset, term)), ...(providerDid ? { providerDid } : {}) };
-  }
-  return undefined;
-}
 
 function deliveryOf(context: RouteContext) {
   if (!context.delivery) throw new HttpProblem(404, 'Not Found', 'This server delivers no orders: it was started without delivery adapters');

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Catalog, CrawlOptions, CrawlState, ManifestPublisher } from '@mpli/core';
 import type { DeliveryAdapter } from '@mpli/delivery-adapters';
-import type { VerifyOptions } from '@mpli/trust';
+import type { SigningKey, VerifyOptions } from '@mpli/trust';
 import type { PresentationAuth } from '../http/presentation-auth';
 import type { CatalogViews } from './catalog-views';
 import type { Operations } from './operations';
@@ -26,6 +26,8 @@ export interface RouteContext {
   /** Provider side: the adapters that deliver orders, and where the offerings come from. */
   readonly delivery?: { readonly adapters: ReadonlyMap<string, DeliveryAdapter>; readonly catalog: Catalog; readonly handledBy: Map<string, string> };
   readonly presentations?: PresentationAuth;
+  /** Provider side: the key that countersigns agreements, and the agreements signed, by id. */
+  readonly agreements?: { readonly key: SigningKey; readonly store: Map<string, Record<string, unknown>> };
   /** Whether GET / serves the marketplace page. */
   readonly page?: boolean;
 }
