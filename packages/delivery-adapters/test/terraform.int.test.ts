@@ -69,10 +69,12 @@ describe('terraform adapter', () => {
       }
       const result = await operation.result;
       expect(result).toMatchObject({ status: 'cancelled', leftovers: [] });
-      expect(events.filter((e) => e.type === 'resource-created' || e.type === 'resource-removed').map((e) => `${e.type} ${'resource' in e ? e.resource : ''}`)).toEqual([
-        'resource-created terraform_data.network',
-        'resource-removed terraform_data.network',
-      ]);
+      const named = (type: string) => events.filter((e) => e.type === type).map((e) => ('resource' in e ? e.resource : ''));
+      expect(named('resource-created')).toEqual(['terraform_data.network']);
+      // terraform finishes what is in flight when SIGINT arrives: the VM may have been made too
+      // (CI saw it), and then it is removed with the network. Nothing else, and nothing left.
+      expect(named('resource-removed')).toContain('terraform_data.network');
+      expect(named('resource-removed').every((r) => ['terraform_data.network', 'terraform_data.vm'].includes(r ?? ''))).toBe(true);
       expect((await adapter.status('cancel-mid')).state).toBe('absent');
     } finally {
       await adapter.dispose();
