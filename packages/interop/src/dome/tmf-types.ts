@@ -53,8 +53,8 @@ export interface Ref {
   readonly version?: string;
 }
 
-/** TMF633 `ServiceSpecification`. */
-export interface ServiceSpecification {
+/** What every TMF620/TMF633 catalog resource MPLI writes has. */
+export interface CatalogResource {
   readonly id: string;
   readonly href?: string;
   readonly name: string;
@@ -63,27 +63,22 @@ export interface ServiceSpecification {
   readonly lifecycleStatus?: string;
   readonly lastUpdate?: string;
   readonly isBundle?: boolean;
-  readonly relatedParty?: readonly RelatedParty[];
-  readonly specCharacteristic?: readonly ServiceSpecCharacteristic[];
   readonly '@type'?: string;
 }
 
+/** TMF633 `ServiceSpecification`. */
+export interface ServiceSpecification extends CatalogResource {
+  readonly relatedParty?: readonly RelatedParty[];
+  readonly specCharacteristic?: readonly ServiceSpecCharacteristic[];
+}
+
 /** TMF620 `ProductSpecification`. */
-export interface ProductSpecification {
-  readonly id: string;
-  readonly href?: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly version?: string;
+export interface ProductSpecification extends CatalogResource {
   readonly brand?: string;
   readonly productNumber?: string;
-  readonly lifecycleStatus?: string;
-  readonly lastUpdate?: string;
-  readonly isBundle?: boolean;
   readonly relatedParty?: readonly RelatedParty[];
   readonly productSpecCharacteristic?: readonly ProductSpecCharacteristic[];
   readonly serviceSpecification?: readonly Ref[];
-  readonly '@type'?: string;
 }
 
 /** TMF620 `Money`: a currency code and an amount. */
@@ -93,21 +88,13 @@ export interface Money {
 }
 
 /** TMF620 `ProductOfferingPrice`. */
-export interface ProductOfferingPrice {
-  readonly id: string;
-  readonly href?: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly version?: string;
-  readonly lifecycleStatus?: string;
-  readonly isBundle?: boolean;
+export interface ProductOfferingPrice extends CatalogResource {
   readonly priceType?: string;
   readonly recurringChargePeriodType?: string;
   readonly recurringChargePeriodLength?: number;
   readonly price?: Money;
   readonly unitOfMeasure?: { readonly amount?: number; readonly units?: string };
   readonly validFor?: TimePeriod;
-  readonly '@type'?: string;
 }
 
 /** TMF620 `AttachmentRefOrValue`, as terms and conditions are attached. */
@@ -122,22 +109,13 @@ export interface Attachment {
 }
 
 /** TMF620 `ProductOffering`. */
-export interface ProductOffering {
-  readonly id: string;
-  readonly href?: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly version?: string;
-  readonly lifecycleStatus?: string;
-  readonly lastUpdate?: string;
-  readonly isBundle?: boolean;
+export interface ProductOffering extends CatalogResource {
   readonly isSellable?: boolean;
   readonly validFor?: TimePeriod;
   readonly productSpecification?: Ref;
   readonly productOfferingPrice?: readonly Ref[];
   readonly attachment?: readonly Attachment[];
   readonly place?: readonly (Ref & { readonly '@referredType'?: string })[];
-  readonly '@type'?: string;
 }
 
 /** A provider's catalog in TM Forum form: what a DOME access node takes, in the order it takes it. */
