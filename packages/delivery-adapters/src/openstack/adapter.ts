@@ -8,7 +8,9 @@ import { startOperation, type OperationContext } from '../operation';
 import { redactDeep, redactor } from '../redact';
 import { serializer } from '../serializer';
 import { buildServer } from './build-server';
+
 import { exportServer, type ExportSource } from './export';
+import { checkHash, GLANCE_HASH_ALGORITHM, hashedStream, recordedHash } from './image-hash';
 import { GlanceClient } from './glance';
 import { readJson } from './http';
 import { KeystoneSession, type KeystoneCredentials } from './keystone';
@@ -119,13 +121,16 @@ export function openstackAdapter(options: OpenStackAdapterOptions): DeliveryAdap
     const { data, size } = 'path' in own
       ? { data: createReadStream(own.path, { highWaterMark: 1 << 20 }), size: (await stat(own.path)).size }
       : { data: own.open(context.signal), size: own.size };
-    if (options.useImport) await c.glance.stageAndImport(image.id, data, { signal: context.signal });
-    else await c.glance.upload(image.id, data, { ...(size !== undefined ? { size } : {}), signal: context.signal });
+    const sent = hashedStream(data);
+    if (options.useImport) await c.glance.stageAndImport(image.id, sent.stream, { signal: context.signal });
+    else await c.glance.upload(image.id, sent.stream, { ...(size !== undefined ? { size } : {}), signal: context.signal });
     const active = await c.glance.waitActive(image.id);
-    context.emit({ type: 'progress', message: `image ${name} uploaded (${String(active.size)} bytes) as ${image.id}`, resource: `image:${image.id}` });
+    const recorded = recordedHash(active);
+    if (recorded?.algorithm === GLANCE_HASH_ALGORITHM) checkHash(image.id, 'uploaded', recorded, sent.hash.digest('hex'));
+    context.emit({ type: 'progress', message: `image ${name} uploaded (${String(active.size)} bytes${recorded?.algorithm === GLANCE_HASH_ALGORITHM ? `, ${recorded.algorithm} as sent` : ''}) as ${image.id}`, resource: `image:${image.id}` });
     if (imported?.verifyStored) {
       const disk = imported.disks[0]!;
-      await imported.verifyStored({ id: disk.id, format: disk.format, bytes: Number(active.size), read: (o = {}) => c.glance.download(image.id, { ...(o.offset ? { offset: o.offset } : {}), signal: o.signal ?? context.signal }) });
+      await imported.verifyStored({ id: disk.id, format: disk.format, bytes: Number(active.size), read: (o = {}) => c.glance.download(image.id, { ...(o.offset ? { offset: o.offset } : {}), signal: o.signal ?? context.signal, ...(recorded ? { expect: recorded } : {}) }) });
       context.emit({ type: 'progress', message: `glance's copy of ${disk.id} checked`, resource: `image:${image.id}` });
     }
     return image.id;

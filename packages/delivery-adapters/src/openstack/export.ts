@@ -1,6 +1,7 @@
 import type { ExportedDisk, VmDescription, VmExport } from '../contract';
 import { DeliveryError } from '../delivery-error';
 import type { GlanceClient, GlanceImage } from './glance';
+import { recordedHash } from './image-hash';
 import { readJson } from './http';
 import type { KeystoneSession } from './keystone';
 import type { NovaClient, NovaServer } from './nova';
@@ -34,8 +35,10 @@ export async function exportServer(c: OpenStackClients, server: NovaServer, orde
   if (!image) throw new DeliveryError('TOOL_FAILED', `openstack: server ${server.id} has no image to export (booted from a volume?)`);
   const format = FORMATS.find((f) => f === image.disk_format);
   if (!format) throw new DeliveryError('TOOL_FAILED', `openstack: image ${image.id} is ${String(image.disk_format)}, not qcow2, raw or vmdk`);
+  // A whole read is checked against Glance's own hash of the image, so a damaged read fails there.
+  const recorded = recordedHash(image);
   const flavor = await c.nova.flavor((server.flavor as { id: string }).id);
-  const disk: ExportedDisk = { id: 'disk0', format, bytes: Number(image.size), read: (o = {}) => c.glance.download(image.id, { ...(o.offset ? { offset: o.offset } : {}), ...(o.signal ? { signal: o.signal } : {}) }) };
+  const disk: ExportedDisk = { id: 'disk0', format, bytes: Number(image.size), read: (o = {}) => c.glance.download(image.id, { ...(o.offset ? { offset: o.offset } : {}), ...(o.signal ? { signal: o.signal } : {}), ...(recorded ? { expect: recorded } : {}) }) };
   const vm: VmDescription = {
     name: server.name, vcpus: flavor.vcpus, memoryMiB: flavor.ram,
     firmware: bootImage?.hw_firmware_type === 'uefi' ? 'uefi' : 'bios',

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import { DeliveryError } from '../delivery-error';
 import { expectOk, readJson } from './http';
+import { checkHash, type GlanceHash } from './image-hash';
 import type { KeystoneSession } from './keystone';
 
 export interface GlanceImage {
@@ -73,28 +75,43 @@ export class GlanceClient {
     }
   }
 
+  /** A GET of the image's data from `offset` (HTTP Range), refused when the server ignores the range. */
+  private async readFrom(id: string, offset: number, signal: AbortSignal | undefined) {
+    const response = await this.session.call('image', `/v2/images/${id}/file`, { headers: offset ? { range: `bytes=${offset}-` } : {}, timeoutMs: 600_000, ...(signal ? { signal } : {}) });
+    if (response.statusCode >= 400) await expectOk('glance', response, `downloading image ${id}`);
+    if (offset && response.statusCode !== 206) {
+      await response.body.dump();
+      throw new DeliveryError('TOOL_FAILED', `glance: image ${id} cannot be read from byte ${offset} (HTTP ${response.statusCode}, no Range support)`);
+    }
+    return response;
+  }
+
   /**
    * Downloads an image's data from `offset` with HTTP Range, resuming from the last byte received
-   * when the connection breaks (up to `retries` times). Never holds more than one chunk.
+   * when the connection breaks (up to `retries` times). Never holds more than one chunk. A read
+   * of the whole image (from byte 0) is hashed and checked against `expect`, Glance's record of
+   * the image, when given: the last chunk is only handed over once the whole image is known good.
    */
-  async *download(id: string, options: { offset?: number; retries?: number; signal?: AbortSignal } = {}): AsyncGenerator<Buffer> {
+  async *download(id: string, options: { offset?: number; retries?: number; signal?: AbortSignal; expect?: GlanceHash } = {}): AsyncGenerator<Buffer> {
     let offset = options.offset ?? 0;
+    const hash = options.expect && offset === 0 ? createHash(options.expect.algorithm) : undefined;
+    let held: Buffer | undefined;
     for (let attempt = 0; ; attempt += 1) {
-      const response = await this.session.call('image', `/v2/images/${id}/file`, { headers: offset ? { range: `bytes=${offset}-` } : {}, timeoutMs: 600_000, ...(options.signal ? { signal: options.signal } : {}) });
-      if (response.statusCode >= 400) await expectOk('glance', response, `downloading image ${id}`);
-      if (offset && response.statusCode !== 206) {
-        await response.body.dump();
-        throw new DeliveryError('TOOL_FAILED', `glance: image ${id} cannot be read from byte ${offset} (HTTP ${response.statusCode}, no Range support)`);
-      }
+      const response = await this.readFrom(id, offset, options.signal);
       try {
         for await (const chunk of response.body) {
           offset += (chunk as Buffer).length;
-          yield chunk as Buffer;
+          hash?.update(chunk as Buffer);
+          if (held) yield held;
+          held = chunk as Buffer;
         }
-        return;
       } catch (error) {
         if (options.signal?.aborted || attempt >= (options.retries ?? 3)) throw new DeliveryError('TOOL_FAILED', `glance: downloading image ${id} broke at byte ${offset}: ${(error as Error).message}`);
+        continue;
       }
+      if (hash) checkHash(id, 'downloaded', options.expect!, hash.digest('hex'));
+      if (held) yield held;
+      return;
     }
   }
 }
