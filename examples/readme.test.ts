@@ -16,6 +16,7 @@ const EXAMPLES: [pkg: string, expected: RegExp][] = [
   ['delivery-adapters', /^1 to add, 0 to change, 0 to destroy\nstarted\nresource-created terraform_data\.vm\ncompleted\n\{ name: 'web-1' \}\n1 resource, applied once\nabsent\n$/],
   ['migrate', /^qcow2 67108864 3145728\n3145728 bytes sent\nsame disk: true true\n$/],
   ['interop', /^4 4 5 4\nurn:ngsi-ld:product-offering usage \{ unit: 'EUR', value: 0\.084 \} \{ amount: 1, units: 'hour' \}\nvm-s2 vm-m4 block-ssd object-s3 0 0\n$/],
+  ['billing', /^INV-1 true \nINV-2 false ABOVE_AGREED_PRICE: unit price 0\.090 is above the agreed 0\.084 EUR\/h\nEUR net 60\.48 tax 12\.70 payable 73\.18 1 disputed\n$/],
   ['trust', /^true form context cryptosuite validity issuer purpose proof\nfalse proof:\nISO\/IEC 27001 of did:web:scaldis\.example: CertificationCredential <- accredited <- anchor\n$/],
 ];
 
@@ -39,7 +40,7 @@ describe('the root README', () => {
 
   it('gives the two set-up commands: the main job and the tests', () => {
     expect(commands).toEqual([
-      'npm install -g pnpm@10 && pnpm install --frozen-lockfile && pnpm demo',
+      'npm install -g pnpm@10 && pnpm install --frozen-lockfile && bash services/up.sh && pnpm demo',
       'npm install -g pnpm@10 && pnpm install --frozen-lockfile && pnpm test:ci',
     ]);
   });

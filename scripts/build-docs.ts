@@ -13,7 +13,7 @@ const root = new URL('../', import.meta.url).pathname;
 
 /** Every public entry point: each package's exports that point at sources. */
 function entryPoints(): string[] {
-  const packages = ['shapes', 'core', 'trust', 'delivery-adapters', 'migrate', 'interop', 'server', 'cli'];
+  const packages = ['shapes', 'core', 'trust', 'delivery-adapters', 'migrate', 'interop', 'billing', 'server', 'cli'];
   return packages.flatMap((name) => {
     const manifest = JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) as { exports: Record<string, { 'mpli-source'?: string } | string> };
     return Object.values(manifest.exports).flatMap((target) => (typeof target === 'object' && target['mpli-source'] ? [join(root, 'packages', name, target['mpli-source'])] : []));

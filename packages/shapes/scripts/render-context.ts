@@ -12,7 +12,7 @@ const XSD_COERCED = new Set(['decimal', 'date', 'dateTime', 'anyURI'].map((t) =>
 const VOCAB_VALUED = new Set([
   'billingModel', 'billingPeriod', 'supportHours', 'scheme', 'assuranceLevel', 'cpuArchitecture', 'levelOf',
   'quantityKind', 'minimumEidasLevel', 'eidasLevel', 'allowedCountryGroup', 'offeringKind', 'credentialType',
-  'minimumLevel', 'trustedFor', 'path', 'accreditedFor', 'labelLevel',
+  'minimumLevel', 'trustedFor', 'path', 'accreditedFor', 'labelLevel', 'durationUnit', 'sizeUnit',
 ]);
 
 // Terms reused from other vocabularies, under short JSON names.

@@ -15,6 +15,8 @@ export {
   BILLING_PERIOD_SYMBOLS,
   unitBySymbol,
   unitByIri,
+  unitByTerm,
+  unitTerm,
   unitsOfKind,
   type UnitDefinition,
   type QuantityKind,

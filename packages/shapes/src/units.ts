@@ -84,3 +84,19 @@ export function unitByIri(iri: string): UnitDefinition | undefined {
 export function unitsOfKind(kind: QuantityKind): UnitDefinition[] {
   return UNITS.filter((unit) => unit.kind === kind);
 }
+
+const termOf = (unit: UnitDefinition): string => unit.iri.split(/[/#]/).pop()!;
+const byTerm = new Map(UNITS.map((unit) => [termOf(unit), unit]));
+
+/**
+ * The unit a JSON-LD term of the MPLI context names (`"GibiBYTE"`, `"HR"`, `"BillingMonth"`:
+ * the last segment of its IRI), or undefined.
+ */
+export function unitByTerm(term: string): UnitDefinition | undefined {
+  return byTerm.get(term);
+}
+
+/** The JSON-LD term of the MPLI context for a unit (`GiB` → `"GibiBYTE"`, `month` → `"BillingMonth"`). */
+export function unitTerm(unit: UnitDefinition): string {
+  return termOf(unit);
+}

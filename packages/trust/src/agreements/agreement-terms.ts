@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MpliError, type Price, type Quantity, type ServiceLevel, type TermsReference } from '@mpli/core';
-import { MPLI_CONTEXT_URL, UNITS } from '@mpli/shapes';
+import { MPLI_CONTEXT_URL, unitBySymbol, unitByTerm, unitTerm } from '@mpli/shapes';
 
 /**
  * What a consumer and a provider agree on: the order of a matched offering at its price, under
@@ -32,17 +32,17 @@ export interface AgreementTerms {
 export type AgreementInput = Omit<AgreementTerms, 'id' | 'successors'> & { readonly id?: string; readonly successors?: readonly string[] };
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
-const unitTerm = (symbol: string): string => {
-  const unit = UNITS.find((u) => u.symbol === symbol);
+const unitTermOf = (symbol: string): string => {
+  const unit = unitBySymbol(symbol);
   if (!unit) throw new MpliError('INVALID_INPUT', `Unknown unit "${symbol}" in the agreement`);
-  return unit.iri.split(/[/#]/).pop()!;
+  return unitTerm(unit);
 };
 const unitSymbol = (term: string): string => {
-  const unit = UNITS.find((u) => u.iri.split(/[/#]/).pop() === term);
+  const unit = unitByTerm(term);
   if (!unit) throw new MpliError('INVALID_INPUT', `Unknown unit "${term}" in the agreement`);
   return unit.symbol;
 };
-const quantityNode = (q: Quantity) => ({ type: 'QuantityValue', numericValue: q.value, unit: unitTerm(q.unit) });
+const quantityNode = (q: Quantity) => ({ type: 'QuantityValue', numericValue: q.value, unit: unitTermOf(q.unit) });
 
 /** The unsigned agreement credential (VC 2.0, MPLI context) for these terms. */
 export function agreementCredential(input: AgreementInput): Record<string, unknown> {
@@ -66,7 +66,7 @@ export function agreementCredential(input: AgreementInput): Record<string, unkno
       offering: terms.offering,
       price: {
         type: 'PriceSpecification', amount: price.amount, currency: price.currency, billingModel: price.model,
-        ...(price.per ? { billingPeriod: unitTerm(price.per) } : {}), ...(price.perQuantity ? { perQuantity: quantityNode(price.perQuantity) } : {}),
+        ...(price.per ? { billingPeriod: unitTermOf(price.per) } : {}), ...(price.perQuantity ? { perQuantity: quantityNode(price.perQuantity) } : {}),
       },
       terms: { type: 'TermsAndConditions', url: terms.terms.url, hash: terms.terms.hash },
       ...(sla ? {
