@@ -7,14 +7,15 @@ import { parseRdf, readManifest, type Manifest } from '@mpli/core';
 import { manifestToGaiaX, manifestToTmf, tmfToManifest } from '@mpli/interop';
 import { countersignAgreement, generateSigningKey, issueCredential, proposeAgreement, proposeSuccession, verifyAgreement, verifyCredential } from '@mpli/trust';
 
-type Step = { step: string; ok: boolean; detail: string };
+import type { AgreementHandOver, Step } from './demo-delivery';
+
 const NOW = new Date('2026-12-01T09:00:00Z');
 
 async function manifestOf(manifests: string, file: string): Promise<Manifest> {
   return readManifest((await parseRdf(readFileSync(join(manifests, file), 'utf8'), { source: file })).store);
 }
 
-export async function agreementSteps(manifests: string, say: (text?: string) => void): Promise<Step[]> {
+export async function agreementSteps(manifests: string, say: (text?: string) => void): Promise<{ steps: Step[]; handOver: AgreementHandOver }> {
   const steps: Step[] = [];
   const scaldis = await manifestOf(manifests, 'scaldis-cloud.ttl');
   const offering = scaldis.offerings.find((o) => o.identifier === 'vm-m4')!;
@@ -32,9 +33,9 @@ export async function agreementSteps(manifests: string, say: (text?: string) => 
   const tampered = await verifyAgreement({ ...agreement, validUntil: '2030-12-01T00:00:00Z' }, { now: NOW });
   say(`   ${verified.verified ? '✔' : '✖'} ${offering.name} at ${verified.terms?.price.amount} ${verified.terms?.price.currency}/${verified.terms?.price.per}, terms ${terms.hash.slice(0, 12)}…, SLA ${verified.terms?.sla?.availability} %: both signatures verify`);
   say(`   ${tampered.verified ? '✖ NOT' : '✔'} caught an end date changed after signing: ${tampered.errors[0] ?? ''}`);
-  const next = await countersignAgreement(await proposeSuccession(agreement, { provider: successor.controller, offering: 'https://nuage-souverain.example/id/vm-secure-4', validFrom: '2027-03-01T00:00:00Z' }, hospital, { now: NOW }), successor, { now: NOW });
-  const continued = await verifyAgreement(next, { now: new Date('2027-03-02T00:00:00Z') });
-  say(`   ${continued.verified ? '✔' : '✖'} a named successor provider continues it under the same terms (for a later move)`);
+  const next = await countersignAgreement(await proposeSuccession(agreement, { provider: successor.controller, offering: 'https://rheinwerk.example/offerings/vm-c8', validFrom: '2026-12-02T00:00:00Z' }, hospital, { now: NOW }), successor, { now: NOW });
+  const continued = await verifyAgreement(next, { now: new Date('2026-12-02T09:00:00Z') });
+  say(`   ${continued.verified ? '✔' : '✖'} a named successor provider, Rheinwerk, continues it under the same terms from 2 December (for the move below)`);
   steps.push({ step: 'agree: consumer signs, provider countersigns', ok: verified.verified && !tampered.verified && continued.verified, detail: `2 proofs, successor ${continued.verified ? 'ok' : 'failed'}` });
 
   say('\n11. The provider\'s offerings go where Europe\'s marketplaces already are: DOME (TM Forum) and Gaia-X.');
@@ -47,5 +48,5 @@ export async function agreementSteps(manifests: string, say: (text?: string) => 
   const allGood = checked.every((c) => c.verified);
   say(`   ${allGood ? '✔' : '✖'} Gaia-X 25.11: ${signed.map((c) => (c.type as string[])[1]).join(', ')}; signed, verified offline`);
   steps.push({ step: 'DOME and Gaia-X exports', ok: roundTrip && allGood, detail: `${tmf.productOffering.length} TMF offerings, ${signed.length} gx credentials` });
-  return steps;
+  return { steps, handOver: { agreement, succession: next, successorDid: successor.controller, keys: { consumer: hospital, provider, successor }, now: NOW } };
 }

@@ -56,7 +56,8 @@ describe('validateRevision', () => {
       );
       // The oracle means something only if most edits took the incremental path.
       expect(incrementalRuns).toBeGreaterThan(60);
-    });
+      // 120 runs of two full validations each: about 3 s alone, more beside CI's parallel load.
+    }, 60_000);
   }
 
   it('sees nothing to check in a re-parse whose blank nodes got new labels', async () => {
