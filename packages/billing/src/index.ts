@@ -6,3 +6,8 @@ export { checkInvoices, type InvoiceCheck, type InvoiceCheckContext } from './ch
 export type { Flag, FlagCode } from './flags';
 export { buildStatement, type Statement, type CurrencyStatement, type ProviderStatement, type Totals } from './statement';
 export { statementToCsv } from './statement-csv';
+export { BillingLedger, type LedgerEntryKind } from './ledger';
+export { invoiceToUbl, PEPPOL_CUSTOMIZATION_ID, PEPPOL_PROFILE_ID, type UblOptions } from './ubl';
+export { ublParty, type UblParty } from './ubl-party';
+export { checkEn16931, type RuleFailure } from './en16931-check';
+export { BUSINESS_RULES, type BusinessRule } from './en16931-rules';

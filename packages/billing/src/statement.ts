@@ -39,6 +39,11 @@ export interface Statement {
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** Throws `INVALID_INPUT` unless the period is a month, YYYY-MM. */
+export function requireMonth(period: string): void {
+  if (!PERIOD.test(period)) throw new MpliError('INVALID_INPUT', `The period must be a month, YYYY-MM, not "${period}"`);
+}
+
 /** Whether an invoice is for the month: its period starts in it (UTC). */
 const inMonth = (invoice: Invoice, period: string) => new Date(invoice.periodStart).toISOString().slice(0, 7) === period;
 
@@ -64,7 +69,7 @@ function netBy<T>(items: readonly T[], key: (item: T) => string, amount: (item: 
  * const statement = buildStatement(await checkInvoices(invoices, { agreements }), { consumer: hospital.controller, period: '2026-11' });
  */
 export function buildStatement(checks: readonly InvoiceCheck[], options: { consumer: string; period: string }): Statement {
-  if (!PERIOD.test(options.period)) throw new MpliError('INVALID_INPUT', `The period must be a month, YYYY-MM, not "${options.period}"`);
+  requireMonth(options.period);
   const mine = checks.filter((c) => !c.invoice || (c.invoice.consumer === options.consumer && inMonth(c.invoice, options.period)));
   const accepted = mine.filter((c) => c.accepted).map((c) => c.invoice!);
   const currencies = [...new Set(accepted.map((i) => i.currency))].sort();

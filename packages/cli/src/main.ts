@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliIo } from './cli-io';
+import { agreeCommand } from './commands/agree';
 import { crawlCommand } from './commands/crawl';
 import { deliverCommand } from './commands/deliver';
 import { migrateCommand } from './commands/migrate';
@@ -12,6 +13,7 @@ import { signCommand } from './commands/sign';
 import { verifyCommand } from './commands/verify';
 import { matchCommand } from './commands/match';
 import { serveCommand } from './commands/serve';
+import { statementCommand } from './commands/statement';
 import { validateCommand } from './commands/validate';
 import { packageFile } from './package-files';
 
@@ -29,6 +31,8 @@ const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map
   ['crawl', { run: crawlCommand, summary: 'discover and fetch signed provider manifests into a folder' }],
   ['deliver', { run: deliverCommand, summary: 'hand an order to the delivery adapter its offering names (Terraform, Ansible, libvirt, OpenStack, MPLI)' }],
   ['migrate', { run: migrateCommand, summary: 'move a VM to another provider: export, transfer, convert, import, verify; resumable' }],
+  ['agree', { run: agreeCommand, summary: 'propose an agreement for an offering, signed; the provider countersigns' }],
+  ['statement', { run: statementCommand, summary: 'one statement for a month: invoices checked against agreements, totalled' }],
   ['status', { run: statusCommand, summary: 'show what an order has now, as its adapter sees it' }],
   ['destroy', { run: destroyCommand, summary: 'remove everything an order created' }],
   ['verify', { run: verifyCommand, summary: 'verify credentials, presentations and signed manifests, optionally under a trust policy' }],

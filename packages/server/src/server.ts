@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BillingLedger } from '@mpli/billing';
 import { Catalog, type CrawlOptions, type ManifestPublisher } from '@mpli/core';
 import { DeliveryError, type DeliveryAdapter } from '@mpli/delivery-adapters';
 import type { SigningKey, VerifyOptions } from '@mpli/trust';
@@ -17,6 +18,7 @@ import type { Handler, RouteContext } from './routes/route-context';
 import { verify } from './routes/verify';
 import { marketplacePage } from './page/marketplace-page';
 import { getAgreement, proposeAgreementRoute } from './routes/agreements';
+import { addBillingCredential, getStatement } from './routes/billing';
 
 /** How an MPLI server is set up. */
 export interface ServerOptions {
@@ -51,6 +53,11 @@ export interface ServerOptions {
   readonly agreementKey?: SigningKey;
   /** Serve the marketplace web page at GET /: paste requirements, see ranked, explained matches. */
   readonly page?: boolean;
+  /**
+   * Keep billing: usage records and invoices handed in (POST /usage-records, POST /invoices) and
+   * agreements countersigned here, and give each consumer its one statement (GET /statements).
+   */
+  readonly billing?: BillingLedger;
 }
 
 const publisherRoute: Handler = async (request, response, _url, _params, context) => {
@@ -74,6 +81,9 @@ export const ROUTES: readonly { readonly method: string; readonly path: string; 
   { method: 'GET', path: '/operations/{id}', handler: getOperation },
   { method: 'POST', path: '/agreements', handler: proposeAgreementRoute },
   { method: 'GET', path: '/agreements/{id}', handler: getAgreement },
+  { method: 'POST', path: '/usage-records', handler: addBillingCredential('UsageRecordCredential') },
+  { method: 'POST', path: '/invoices', handler: addBillingCredential('InvoiceCredential') },
+  { method: 'GET', path: '/statements', handler: getStatement },
   { method: 'POST', path: '/orders', handler: placeOrder },
   { method: 'POST', path: '/orders/plan', handler: planOrder },
   { method: 'GET', path: '/orders/{id}', handler: orderStatus },
@@ -149,6 +159,7 @@ function optionalParts(options: ServerOptions, catalog: Catalog): Partial<RouteC
     ...(options.delivery ? { delivery: { adapters: new Map(options.delivery.adapters.map((a) => [a.name, a])), catalog: options.delivery.catalog ?? catalog, handledBy: new Map<string, string>() } } : {}),
     ...(options.agreementKey ? { agreements: { key: options.agreementKey, store: new Map<string, Record<string, unknown>>() } } : {}),
     ...(options.page ? { page: true } : {}),
+    ...(options.billing ? { billing: options.billing } : {}),
   };
 }
 

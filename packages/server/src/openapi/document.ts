@@ -94,6 +94,30 @@ export const OPENAPI_DOCUMENT = {
         responses: { '200': { description: 'The agreement', content: { 'application/json': { schema: { type: 'object' } } } }, ...errors(401, 403, 404, 429) },
       },
     },
+    '/usage-records': {
+      post: {
+        operationId: 'addUsageRecord', summary: 'Hand in a provider\'s usage record for a consumer (a UsageRecordCredential naming the agreement)', security: [{ bearer: [] }, { presentation: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } }, 'application/ld+json': { schema: { type: 'object' } }, 'application/vc': { schema: { type: 'object' } } } },
+        responses: { '201': { description: 'Kept', content: { 'application/json': { schema: { type: 'object', required: ['kept'], properties: { kept: { type: 'string' } } } } } }, ...errors(400, 401, 403, 404, 413, 415, 422, 429) },
+      },
+    },
+    '/invoices': {
+      post: {
+        operationId: 'addInvoice', summary: 'Hand in a provider\'s invoice for a consumer (an InvoiceCredential); it is checked against the consumer\'s agreements at once', security: [{ bearer: [] }, { presentation: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } }, 'application/ld+json': { schema: { type: 'object' } }, 'application/vc': { schema: { type: 'object' } } } },
+        responses: { '201': { description: 'Kept, with the verdict: accepted, or each flag with its reason', content: json('InvoiceVerdict') }, ...errors(400, 401, 403, 404, 413, 415, 422, 429) },
+      },
+    },
+    '/statements': {
+      get: {
+        operationId: 'getStatement', summary: 'A consumer\'s one statement for a month: every accepted invoice of every provider, per currency, per provider, per agreement and per service; flagged invoices aside with their reasons', security: [{ bearer: [] }, { presentation: [] }],
+        parameters: [
+          { name: 'period', in: 'query', required: true, description: 'The month, YYYY-MM', schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } },
+          { name: 'consumer', in: 'query', description: 'The consumer\'s DID (a presentation\'s holder gets its own statement without it)', schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'The statement, as JSON or (Accept: text/csv) CSV', content: { ...json('Statement'), 'text/csv': { schema: { type: 'string' } } } }, ...errors(400, 401, 403, 404, 429) },
+      },
+    },
     '/orders': {
       post: {
         operationId: 'placeOrder', summary: 'Order one of this provider\'s offerings; its manifest names the adapter that delivers it. A repeated order id delivers once.', security: [{ bearer: [] }, { presentation: [] }],
@@ -134,6 +158,25 @@ export const OPENAPI_DOCUMENT = {
       presentation: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`VP <base64url of a verifiable presentation>`, signed by a writer\'s DID for a challenge from GET /auth/challenge and the server\'s domain' },
     },
     schemas: {
+      Flag: { type: 'object', required: ['code', 'reason'], properties: { code: { type: 'string' }, reason: { type: 'string' }, line: { type: 'integer', minimum: 1 } } },
+      InvoiceVerdict: { type: 'object', required: ['kept', 'accepted', 'flags'], properties: { kept: { type: 'string' }, accepted: { type: 'boolean' }, flags: { type: 'array', items: { $ref: '#/components/schemas/Flag' } } } },
+      Money: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' },
+      Statement: {
+        type: 'object', required: ['consumer', 'period', 'currencies', 'disputed'],
+        properties: {
+          consumer: { type: 'string' }, period: { type: 'string' },
+          currencies: { type: 'array', items: { type: 'object', required: ['currency', 'net', 'tax', 'payable', 'providers', 'services'], properties: {
+            currency: { type: 'string' }, net: { $ref: '#/components/schemas/Money' }, tax: { $ref: '#/components/schemas/Money' }, payable: { $ref: '#/components/schemas/Money' },
+            providers: { type: 'array', items: { type: 'object', required: ['provider', 'net', 'tax', 'payable', 'invoices', 'agreements'], properties: {
+              provider: { type: 'string' }, net: { $ref: '#/components/schemas/Money' }, tax: { $ref: '#/components/schemas/Money' }, payable: { $ref: '#/components/schemas/Money' },
+              invoices: { type: 'array', items: { type: 'object', required: ['id', 'number', 'issueDate', 'net', 'tax', 'payable'] } },
+              agreements: { type: 'array', items: { type: 'object', required: ['agreement', 'net'] } },
+            } } },
+            services: { type: 'array', items: { type: 'object', required: ['service', 'net'] } },
+          } } },
+          disputed: { type: 'array', items: { type: 'object', required: ['credential', 'flags'], properties: { credential: { type: 'string' }, provider: { type: 'string' }, number: { type: 'string' }, flags: { type: 'array', items: { $ref: '#/components/schemas/Flag' } } } } },
+        },
+      },
       Problem: { type: 'object', required: ['type', 'title', 'status'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' } } },
       ProviderPage: { type: 'object', required: ['items', 'total'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Provider' } }, total: { type: 'integer' }, next: { type: 'string' } } },
       Provider: { type: 'object', required: ['manifest', 'name', 'country', 'offerings'], properties: { manifest: { type: 'string' }, name: { type: 'string' }, did: { type: 'string' }, country: { type: 'string' }, manifestLocation: { type: 'string' }, offerings: { type: 'integer' }, source: { type: 'string' } } },

@@ -47,6 +47,7 @@ export const proposeAgreementRoute: Handler = async (request, response, _url, _p
   if (!checked.verified) throw new HttpProblem(422, 'Unprocessable Content', `The proposal does not verify: ${checked.errors.join('; ')}`);
   const agreement = await countersignAgreement(proposal, key, { ...(context.verify.didResolver ? { didResolver: context.verify.didResolver } : {}), ...(context.verify.now ? { now: context.verify.now } : {}) });
   store.set(terms.id, agreement);
+  context.billing?.add(agreement);
   sendJson(response, 201, agreement, { location: `/agreements/${encodeURIComponent(terms.id)}` });
 };
 

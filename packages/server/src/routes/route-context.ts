@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BillingLedger } from '@mpli/billing';
 import type { Catalog, CrawlOptions, CrawlState, ManifestPublisher } from '@mpli/core';
 import type { DeliveryAdapter } from '@mpli/delivery-adapters';
 import type { SigningKey, VerifyOptions } from '@mpli/trust';
@@ -30,6 +31,8 @@ export interface RouteContext {
   readonly agreements?: { readonly key: SigningKey; readonly store: Map<string, Record<string, unknown>> };
   /** Whether GET / serves the marketplace page. */
   readonly page?: boolean;
+  /** Agreements, usage records and invoices by consumer, for statements. */
+  readonly billing?: BillingLedger;
 }
 
 /** A route's handler. */

@@ -1,0 +1,58 @@
+import { MpliError } from '@mpli/core';
+import type { AgreementVerifyOptions } from '@mpli/trust';
+import { checkInvoices, type InvoiceCheck } from './check-invoices';
+import { hasType, many } from './fields';
+import { buildStatement, requireMonth, type Statement } from './statement';
+
+/** What a credential is to the ledger. */
+export type LedgerEntryKind = 'agreement' | 'usage' | 'invoice';
+
+const KINDS: readonly [string, LedgerEntryKind][] = [['ServiceAgreementCredential', 'agreement'], ['UsageRecordCredential', 'usage'], ['InvoiceCredential', 'invoice']];
+
+/** The parties a credential's subject names, to find a consumer's credentials. */
+const consumerOf = (credential: Record<string, unknown>): string | undefined => {
+  const subject = credential.credentialSubject as { consumer?: unknown } | undefined;
+  return typeof subject?.consumer === 'string' ? subject.consumer : undefined;
+};
+
+/**
+ * The credentials a marketplace (or a consumer) keeps for billing: agreements, usage records and
+ * invoices, by consumer, in the order received. Checking happens when a statement is asked for,
+ * against everything known then, so the order in which credentials arrive does not matter (an
+ * invoice may come before the usage record it names). In memory; a store of record is the
+ * embedding application's.
+ *
+ * @example
+ * const ledger = new BillingLedger();
+ * ledger.add(agreement); ledger.add(usage); ledger.add(invoice);
+ * const statement = await ledger.statement(consumerDid, '2026-11');
+ */
+export class BillingLedger {
+  private readonly entries: { kind: LedgerEntryKind; consumer: string; credential: Record<string, unknown> }[] = [];
+
+  /** Keeps a credential; throws `INVALID_INPUT` for one that is none of the three kinds or names no consumer. */
+  add(credential: Record<string, unknown>): LedgerEntryKind {
+    const kind = KINDS.find(([type]) => hasType(credential, type))?.[1];
+    if (!kind) throw new MpliError('INVALID_INPUT', `The credential is of type ${many(credential.type).join(', ') || '(none)'}: a ledger takes ServiceAgreementCredential, UsageRecordCredential and InvoiceCredential`);
+    const consumer = consumerOf(credential);
+    if (!consumer) throw new MpliError('INVALID_INPUT', 'The credential names no consumer (credentialSubject.consumer)');
+    this.entries.push({ kind, consumer, credential });
+    return kind;
+  }
+
+  /** The consumer's credentials of one kind. */
+  of(consumer: string, kind: LedgerEntryKind): Record<string, unknown>[] {
+    return this.entries.filter((e) => e.consumer === consumer && e.kind === kind).map((e) => e.credential);
+  }
+
+  /** Every invoice of the consumer checked against its agreements and usage records, in the order received. */
+  async check(consumer: string, verify?: Omit<AgreementVerifyOptions, 'now' | 'proposal'>): Promise<InvoiceCheck[]> {
+    return checkInvoices(this.of(consumer, 'invoice'), { agreements: this.of(consumer, 'agreement'), usageRecords: this.of(consumer, 'usage'), ...(verify ? { verify } : {}) });
+  }
+
+  /** The consumer's one statement for a month (YYYY-MM). */
+  async statement(consumer: string, period: string, verify?: Omit<AgreementVerifyOptions, 'now' | 'proposal'>): Promise<Statement> {
+    requireMonth(period);
+    return buildStatement(await this.check(consumer, verify), { consumer, period });
+  }
+}
