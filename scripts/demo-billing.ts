@@ -1,12 +1,19 @@
 // The billing step of pnpm demo: at the end of December both providers the hospital used sign
 // what they metered and their invoices (Scaldis until the move, Rheinwerk after it, under the
 // succession); the hospital checks each against its agreements and gets one statement.
-import { buildStatement, checkInvoices, issueInvoice, issueUsageRecord, statementToCsv, type InvoiceInput } from '@mpli/billing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUSINESS_RULES, buildStatement, checkEn16931, checkInvoices, invoiceToUbl, issueInvoice, issueUsageRecord, statementToCsv, ublParty, type InvoiceInput } from '@mpli/billing';
+import { parseRdf, readManifest, readRequirements } from '@mpli/core';
 import type { AgreementHandOver, Step } from './demo-delivery';
 
 const subjectId = (credential: Record<string, unknown>) => (credential.credentialSubject as { id: string }).id;
 
-export async function billingSteps(say: (text?: string) => void, handOver: AgreementHandOver): Promise<Step[]> {
+const read = async (manifests: string, file: string) => (await parseRdf(readFileSync(join(manifests, file), 'utf8'), { source: file })).store;
+/** A Peppol electronic address from a VAT number (schemes 9925 Belgian VAT, 9930 German VAT). */
+const endpoint = (vat: string | undefined) => ({ id: vat ?? 'unknown', scheme: vat?.startsWith('DE') ? '9930' : '9925' });
+
+export async function billingSteps(manifests: string, say: (text?: string) => void, handOver: AgreementHandOver): Promise<Step[]> {
   say('\n14. One bill: at the end of December each provider signs its usage and invoice; the hospital checks them against its agreements and gets one statement.');
   const { consumer, provider, successor } = handOver.keys;
   const now = new Date('2027-01-01T10:00:00Z');
@@ -36,5 +43,17 @@ export async function billingSteps(say: (text?: string) => void, handOver: Agree
   say(statementToCsv(statement).trimEnd().split('\r\n').map((row) => `     ${row.replace(/did:key:z6Mk(\w{6})\w+/g, 'did:key:…$1…')}`).join('\n'));
   const codes = checks.map((c) => c.flags.map((f) => f.code).join('+') || 'ok').join(', ');
   const ok = codes === 'ok, ok, DUPLICATE, ABOVE_AGREED_PRICE' && statement.currencies[0]?.payable === '74.41';
-  return [{ step: 'one statement across providers', ok, detail: `EUR ${statement.currencies[0]?.payable ?? '?'} payable, ${statement.disputed.length} disputed` }];
+  // Each accepted invoice as the European e-invoice the hospital's accounting takes in.
+  const hospital = readRequirements(await read(manifests, 'requirements-hospital.ttl')).consumer;
+  const sellers = new Map([[provider.controller, readManifest(await read(manifests, 'scaldis-cloud.ttl')).provider], [successor.controller, readManifest(await read(manifests, 'rheinwerk-cloud.jsonld')).provider]]);
+  const vat = (numbers: readonly { type: string; value: string }[]) => numbers.find((n) => n.type === 'vatID')?.value;
+  const buyer = ublParty(hospital, endpoint(vat(hospital.registrationNumbers)));
+  const ubl = checks.filter((c) => c.accepted).map((c) => {
+    const seller = sellers.get(c.invoice!.provider)!;
+    const xml = invoiceToUbl(c.invoice!, { seller: ublParty(seller, endpoint(vat(seller.registrationNumbers))), buyer, agreements: [handOver.agreement, handOver.succession] });
+    const verdict = checkEn16931(xml);
+    say(`   ${verdict.valid ? '✔' : '✖'} ${c.invoice!.number} as an EN 16931 / Peppol BIS 3.0 UBL invoice from ${seller.name}: ${xml.length} bytes, ${verdict.valid ? `none of ${BUSINESS_RULES.length} business rules broken` : verdict.failures.map((f) => f.rule).join(', ')}`);
+    return verdict.valid;
+  });
+  return [{ step: 'one statement across providers', ok: ok && ubl.length === 2 && ubl.every(Boolean), detail: `EUR ${statement.currencies[0]?.payable ?? '?'} payable, ${statement.disputed.length} disputed, ${ubl.filter(Boolean).length} e-invoices` }];
 }

@@ -115,7 +115,7 @@ steps.push(...(await discoverySteps(manifests, say)));
 const agreed = await agreementSteps(manifests, say);
 steps.push(...agreed.steps);
 steps.push(...(await deliverySteps(manifests, say, agreed.handOver)));
-steps.push(...(await billingSteps(say, agreed.handOver)));
+steps.push(...(await billingSteps(manifests, say, agreed.handOver)));
 
 say(`\nSummary\n${table(['step', 'result', 'detail'], steps.map((s) => [s.step, s.ok ? 'ok' : s.skipped ? 'skipped' : 'FAILED', s.detail]))}`);
 const failed = steps.filter((s) => !s.ok && !s.skipped).length;

@@ -18,6 +18,7 @@ describe('pnpm demo', () => {
       expect(result.stdout).toMatch(/All 20 steps happened\./);
       expect(result.stdout).toMatch(/the VM booted under QEMU at Rheinwerk/);
       expect(result.stdout).toMatch(/The hospital's one statement for 2026-12: EUR net 62\.50 \+ VAT 11\.91 = 74\.41, from 2 providers; 2 invoices disputed/);
+      expect(result.stdout.match(/as an EN 16931 \/ Peppol BIS 3\.0 UBL invoice from .*: \d+ bytes, none of 61 business rules broken/g)).toHaveLength(2);
       expect(result.code).toBe(0);
     } else {
       expect(result.stdout).toMatch(/⚠ skipped: .* not running\. Start them with: bash services\/up\.sh/);

@@ -1,11 +1,13 @@
-import type { Price } from '@mpli/core';
+import { compare, parseDecimal, type Price } from '@mpli/core';
 import { countersignAgreement, readAgreementTerms, verifyAgreement, type AgreementTerms } from '@mpli/trust';
 import { HttpProblem, sendJson } from '../http/problem';
 import { parseJsonBody, readRequestBody } from '../http/request-body';
 import { findOffering, type FoundOffering } from './find-offering';
 import type { Handler, RouteContext } from './route-context';
 
-const samePrice = (a: Price, b: Price) => Number(a.amount) === Number(b.amount) && a.currency === b.currency && a.model === b.model && a.per === b.per && JSON.stringify(a.perQuantity ?? null) === JSON.stringify(b.perQuantity ?? null);
+// Amounts compared exactly as decimals ("49" and "49.00" agree), never as floating point.
+const sameAmount = (a: string, b: string) => { const [x, y] = [parseDecimal(a), parseDecimal(b)]; return x !== undefined && y !== undefined && compare(x, y) === 0; };
+const samePrice = (a: Price, b: Price) => sameAmount(a.amount, b.amount) && a.currency === b.currency && a.model === b.model && a.per === b.per && JSON.stringify(a.perQuantity ?? null) === JSON.stringify(b.perQuantity ?? null);
 
 function agreementsOf(context: RouteContext) {
   if (!context.agreements) throw new HttpProblem(404, 'Not Found', 'This server countersigns no agreements: it was started without the provider\'s signing key');
