@@ -55,11 +55,6 @@ const orderFor = (manifest: Manifest, identifier: string, id: string, extra: Rec
   return { id, offering: offering.id, adapter: offering.delivery!.adapter, parameters: { ...offering.delivery!.parameters, ...extra } };
 };
 
-async function finished(adapter: DeliveryAdapter, action: 'apply' | 'destroy', input: DeliveryOrder | string) {
-  const operation = action === 'apply' ? adapter.apply(input as DeliveryOrder) : adapter.destroy(input as string);
-  return operation.result;
-}
-
 export async function deliverySteps(manifests: string, say: (text?: string) => void, handOver: AgreementHandOver): Promise<Step[]> {
   say('\n12. The order is delivered: Scaldis\'s OpenStack adapter builds the hospital\'s VM.');
   const missing = await missingServices();
@@ -84,7 +79,7 @@ export async function deliverySteps(manifests: string, say: (text?: string) => v
   const target = orderFor(rheinwerk, 'vm-c8', `${source.id}-rw`, { waitForConsole: GUEST_MARKER });
   const steps: Step[] = [];
   try {
-    const delivered = await finished(openstack, 'apply', source);
+    const delivered = await openstack.apply(source).result;
     const ok = delivered.status === 'succeeded' && delivered.outputs.status === 'ACTIVE';
     say(`   ${ok ? '✔' : '✖'} ${source.adapter} delivered ${source.offering.split('#').pop()} (flavor ${String(source.parameters.flavor)}): Nova server ${delivered.outputs.server ?? '?'} is ${delivered.outputs.status ?? delivered.error}; ${delivered.resources.length} resources made`);
     steps.push({ step: 'deliver the order (OpenStack)', ok, detail: ok ? `server ${delivered.outputs.server!.slice(0, 8)} ACTIVE` : (delivered.error ?? delivered.status) });
@@ -92,8 +87,8 @@ export async function deliverySteps(manifests: string, say: (text?: string) => v
     steps.push(await migrationStep(say, { openstack, libvirt, root, source, target, hospital, nuage, rheinwerk, image: image.qcow2, handOver }));
     return steps;
   } finally {
-    await finished(libvirt, 'destroy', target.id).catch(() => undefined);
-    await finished(openstack, 'destroy', source.id).catch(() => undefined);
+    await libvirt.destroy(target.id).result.catch(() => undefined);
+    await openstack.destroy(source.id).result.catch(() => undefined);
     await libvirt.dispose();
     await openstack.dispose();
     await admin.destroyPool(pool).catch(() => undefined);

@@ -23,11 +23,11 @@ const decimal = (text: string, field: string): Rational => {
  * another kind, and `INVALID_INPUT` when a price per quantity gets no size.
  */
 export function billedUnits(price: Price, usage: Usage): Rational {
-  let units = price.per ? convert(decimal(usage.duration, 'duration'), usage.durationUnit, price.per) : rational(1n);
+  let units = price.per ? inUnit(decimal(usage.duration, 'duration'), usage.durationUnit, price.per) : rational(1n);
   if (price.perQuantity) {
     if (usage.size === undefined || usage.sizeUnit === undefined) throw new MpliError('INVALID_INPUT', `The price is per ${price.perQuantity.value} ${price.perQuantity.unit}: the usage needs a size and its unit`);
     const per = parseDecimal(String(price.perQuantity.value))!;
-    units = multiply(units, divide(convert(decimal(usage.size, 'size'), usage.sizeUnit, price.perQuantity.unit), per));
+    units = multiply(units, divide(inUnit(decimal(usage.size, 'size'), usage.sizeUnit, price.perQuantity.unit), per));
   }
   return units;
 }
@@ -37,5 +37,8 @@ export function agreedCharge(price: Price, usage: Usage): Rational {
   return multiply(parseDecimal(price.amount)!, billedUnits(price, usage));
 }
 
-// convertQuantity takes a JS number; the value is carried exactly by converting one unit and scaling.
-const convert = (value: Rational, from: string, to: string): Rational => multiply(value, convertQuantity({ value: 1, unit: from }, to));
+/**
+ * An exact value from one unit to another of the same kind. convertQuantity takes a JS number: the
+ * value is carried exactly by converting one unit and scaling.
+ */
+export const inUnit = (value: Rational, from: string, to: string): Rational => multiply(value, convertQuantity({ value: 1, unit: from }, to));

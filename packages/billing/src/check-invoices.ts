@@ -1,6 +1,6 @@
 import { compare, MpliError, multiply, type Rational } from '@mpli/core';
 import { verifyAgreement, verifyCredential, type AgreementTerms, type AgreementVerifyOptions } from '@mpli/trust';
-import { agreedCharge, billedUnits, type Usage } from './charge';
+import { agreedCharge, billedUnits, inUnit, type Usage } from './charge';
 import type { Flag } from './flags';
 import { readInvoice, invoiceTotals, type Invoice, type InvoiceLine } from './invoice';
 import { formatMoney, parseAmount, roundMoney, sum } from './money';
@@ -29,9 +29,20 @@ export interface InvoiceCheck {
   readonly flags: readonly Flag[];
 }
 
-interface KnownAgreement {
-  readonly terms?: AgreementTerms;
+/** A credential named by invoices, verified the first time a line names it (the promise is kept). */
+interface Known<T> {
   readonly credential: Record<string, unknown>;
+  verified?: Promise<T | undefined>;
+}
+
+/** The credentials by their subject's id, unverified. */
+function bySubject<T>(credentials: readonly Record<string, unknown>[] | undefined): Map<string, Known<T>> {
+  const known = new Map<string, Known<T>>();
+  for (const credential of credentials ?? []) {
+    const id = (credential.credentialSubject as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string') known.set(id, { credential });
+  }
+  return known;
 }
 
 /**
@@ -46,12 +57,9 @@ interface KnownAgreement {
  * for (const flag of check.flags) console.log(flag.code, flag.line ?? '', flag.reason);
  */
 export async function checkInvoices(invoices: readonly Record<string, unknown>[], context: InvoiceCheckContext): Promise<InvoiceCheck[]> {
-  const agreements = new Map<string, KnownAgreement>();
-  for (const credential of context.agreements) {
-    const id = (credential.credentialSubject as { id?: unknown } | undefined)?.id;
-    if (typeof id === 'string') agreements.set(id, { credential });
-  }
-  const usage = await verifiedUsage(context);
+  // Only what the invoices name is verified, each once.
+  const agreements = bySubject<AgreementTerms>(context.agreements);
+  const usage = bySubject<UsageRecord>(context.usageRecords);
   const seenIds = new Set(context.seen?.map((i) => i.id));
   const seenNumbers = new Set(context.seen?.map((i) => `${i.provider} ${i.number}`));
   const checks: InvoiceCheck[] = [];
@@ -69,19 +77,16 @@ export async function checkInvoices(invoices: readonly Record<string, unknown>[]
   return checks;
 }
 
-/** The usage records that verify, by id. */
-async function verifiedUsage(context: InvoiceCheckContext): Promise<Map<string, UsageRecord>> {
-  const records = new Map<string, UsageRecord>();
-  for (const credential of context.usageRecords ?? []) {
-    try {
-      const record = readUsageRecord(credential);
-      const verdict = await verifyCredential(credential, { ...context.verify, now: new Date(record.periodEnd) });
-      if (verdict.verified && issuerOf(credential) === record.provider) records.set(record.id, record);
-    } catch {
-      // A malformed or unsigned record is as good as absent: a line naming it is flagged.
-    }
+/** A usage record that verifies, signed by the provider it names; undefined otherwise. */
+async function verifyUsage(credential: Record<string, unknown>, context: Context): Promise<UsageRecord | undefined> {
+  try {
+    const record = readUsageRecord(credential);
+    const verdict = await verifyCredential(credential, { ...context.verify, now: new Date(record.periodEnd) });
+    return verdict.verified && issuerOf(credential) === record.provider ? record : undefined;
+  } catch {
+    // A malformed or unsigned record is as good as absent: a line naming it is flagged.
+    return undefined;
   }
-  return records;
 }
 
 const issuerOf = (credential: Record<string, unknown>): string | undefined => {
@@ -89,7 +94,7 @@ const issuerOf = (credential: Record<string, unknown>): string | undefined => {
   return typeof issuer === 'string' ? issuer : typeof (issuer as { id?: unknown } | undefined)?.id === 'string' ? (issuer as { id: string }).id : undefined;
 };
 
-type Context = Omit<InvoiceCheckContext, 'agreements'> & { agreements: Map<string, KnownAgreement>; usage: Map<string, UsageRecord> };
+type Context = Omit<InvoiceCheckContext, 'agreements'> & { agreements: Map<string, Known<AgreementTerms>>; usage: Map<string, Known<UsageRecord>> };
 
 async function checkOne(credential: Record<string, unknown>, context: Context): Promise<{ invoice?: Invoice; credential: string; flags: Flag[] }> {
   const id = typeof credential.id === 'string' ? credential.id : '(no id)';
@@ -134,17 +139,18 @@ async function checkLine(invoice: Invoice, line: InvoiceLine, number: number, co
   else if (compare(amount, agreed) > 0) flags.push(...flag('ABOVE_AGREED_PRICE', `${line.amount} ${invoice.currency} is above the ${formatMoney(agreed, invoice.currency)} the agreed ${describePrice(terms)} gives for ${usageText(line)}`));
   const computed = roundMoney(multiply(unitPrice, units), invoice.currency);
   if (compare(amount, computed) !== 0 && compare(amount, agreed) <= 0) flags.push(...flag('WRONG_AMOUNT', `${usageText(line)} at ${line.unitPrice} makes ${formatMoney(computed, invoice.currency)}, not ${line.amount}`));
-  if (line.usageRecord) flags.push(...usageFlags(invoice, line, number, context));
+  if (line.usageRecord) flags.push(...(await usageFlags(invoice, line, number, context)));
   return flags;
 }
 
-function usageFlags(invoice: Invoice, line: InvoiceLine, number: number, context: Context): Flag[] {
-  const record = context.usage.get(line.usageRecord!);
+async function usageFlags(invoice: Invoice, line: InvoiceLine, number: number, context: Context): Promise<Flag[]> {
+  const known = context.usage.get(line.usageRecord!);
+  const record = known ? await (known.verified ??= verifyUsage(known.credential, context)) : undefined;
   if (!record) return [{ code: 'UNKNOWN_USAGE', reason: `no verified usage record ${line.usageRecord} is known`, line: number }];
   if (record.agreement !== line.agreement || record.provider !== invoice.provider) return [{ code: 'USAGE_MISMATCH', reason: `the usage record ${record.id} is for ${record.agreement} by ${record.provider}`, line: number }];
   const metered = record.lines.filter((u) => !line.offering || !u.offering || u.offering === line.offering);
   // Durations compared in seconds, exactly.
-  const seconds = (u: Usage) => billedUnits({ amount: '1', currency: invoice.currency, model: 'PayAsYouGo', per: 's' }, { duration: u.duration, durationUnit: u.durationUnit });
+  const seconds = (u: Usage) => inUnit(parseAmount(u.duration, 'duration'), u.durationUnit, 's');
   if (metered.length === 0 || compare(seconds(line), sum(metered.map(seconds))) > 0) return [{ code: 'USAGE_MISMATCH', reason: `the line bills ${usageText(line)}, more than the ${metered.map(usageText).join(' + ') || 'nothing'} the usage record ${record.id} metered`, line: number }];
   return [];
 }
@@ -158,14 +164,10 @@ function checkTotals(invoice: Invoice): Flag[] {
   return flags;
 }
 
-async function agreementTerms(known: KnownAgreement, context: Context): Promise<AgreementTerms | undefined> {
-  if (known.terms) return known.terms;
+function agreementTerms(known: Known<AgreementTerms>, context: Context): Promise<AgreementTerms | undefined> {
   // Verified at its own start: whether it covers the invoiced period is the line's check.
   const validFrom = typeof known.credential.validFrom === 'string' ? new Date(known.credential.validFrom) : new Date();
-  const verdict = await verifyAgreement(known.credential, { ...context.verify, now: validFrom });
-  if (!verdict.verified || !verdict.terms) return undefined;
-  (known as { terms?: AgreementTerms }).terms = verdict.terms;
-  return verdict.terms;
+  return (known.verified ??= verifyAgreement(known.credential, { ...context.verify, now: validFrom }).then((v) => (v.verified ? v.terms : undefined)));
 }
 
 const describePrice = (terms: AgreementTerms) =>

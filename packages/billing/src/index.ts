@@ -4,7 +4,7 @@ export { usageRecordCredential, issueUsageRecord, readUsageRecord, type UsageRec
 export { invoiceCredential, issueInvoice, readInvoice, invoiceTotals, type Invoice, type InvoiceInput, type InvoiceLine } from './invoice';
 export { checkInvoices, type InvoiceCheck, type InvoiceCheckContext } from './check-invoices';
 export type { Flag, FlagCode } from './flags';
-export { buildStatement, type Statement, type CurrencyStatement, type ProviderStatement, type Totals } from './statement';
+export { buildStatement, isMonth, type Statement, type CurrencyStatement, type ProviderStatement, type Totals } from './statement';
 export { statementToCsv } from './statement-csv';
 export { BillingLedger, type LedgerEntryKind } from './ledger';
 export { invoiceToUbl, PEPPOL_CUSTOMIZATION_ID, PEPPOL_PROFILE_ID, type UblOptions } from './ubl';

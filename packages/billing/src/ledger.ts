@@ -2,6 +2,7 @@ import { MpliError } from '@mpli/core';
 import type { AgreementVerifyOptions } from '@mpli/trust';
 import { checkInvoices, type InvoiceCheck } from './check-invoices';
 import { hasType, many } from './fields';
+import { readInvoice } from './invoice';
 import { buildStatement, requireMonth, type Statement } from './statement';
 
 /** What a credential is to the ledger. */
@@ -48,6 +49,26 @@ export class BillingLedger {
   /** Every invoice of the consumer checked against its agreements and usage records, in the order received. */
   async check(consumer: string, verify?: Omit<AgreementVerifyOptions, 'now' | 'proposal'>): Promise<InvoiceCheck[]> {
     return checkInvoices(this.of(consumer, 'invoice'), { agreements: this.of(consumer, 'agreement'), usageRecords: this.of(consumer, 'usage'), ...(verify ? { verify } : {}) });
+  }
+
+  /**
+   * One invoice the ledger holds, checked against the consumer's agreements and usage records, the
+   * invoices received before it counting as seen (a repeat is a duplicate): one verification, not
+   * one per invoice of the consumer. Undefined for a credential the ledger does not hold.
+   */
+  async checkOne(invoice: Record<string, unknown>, verify?: Omit<AgreementVerifyOptions, 'now' | 'proposal'>): Promise<InvoiceCheck | undefined> {
+    const entry = this.entries.find((e) => e.credential === invoice && e.kind === 'invoice');
+    if (!entry) return undefined;
+    const invoices = this.of(entry.consumer, 'invoice');
+    const seen = invoices.slice(0, invoices.indexOf(invoice)).flatMap((credential) => {
+      try {
+        return [readInvoice(credential)];
+      } catch {
+        return []; // a malformed invoice has no number to repeat
+      }
+    });
+    const [check] = await checkInvoices([invoice], { agreements: this.of(entry.consumer, 'agreement'), usageRecords: this.of(entry.consumer, 'usage'), seen, ...(verify ? { verify } : {}) });
+    return check;
   }
 
   /** The consumer's one statement for a month (YYYY-MM). */

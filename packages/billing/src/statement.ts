@@ -39,9 +39,12 @@ export interface Statement {
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** Whether a period is a month, YYYY-MM. */
+export const isMonth = (period: string): boolean => PERIOD.test(period);
+
 /** Throws `INVALID_INPUT` unless the period is a month, YYYY-MM. */
 export function requireMonth(period: string): void {
-  if (!PERIOD.test(period)) throw new MpliError('INVALID_INPUT', `The period must be a month, YYYY-MM, not "${period}"`);
+  if (!isMonth(period)) throw new MpliError('INVALID_INPUT', `The period must be a month, YYYY-MM, not "${period}"`);
 }
 
 /** Whether an invoice is for the month: its period starts in it (UTC). */

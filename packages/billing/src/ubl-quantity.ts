@@ -1,5 +1,5 @@
-import { convertQuantity, multiply, parseDecimal, rational, type Price, type Rational } from '@mpli/core';
-import type { Usage } from './charge';
+import { multiply, parseDecimal, rational, type Price, type Rational } from '@mpli/core';
+import { inUnit, type Usage } from './charge';
 
 /** UN/ECE Recommendation 20 codes of the duration units. */
 const DURATION_CODES: Readonly<Record<string, string>> = { s: 'SEC', min: 'MIN', h: 'HUR', d: 'DAY', wk: 'WEE', month: 'MON', year: 'ANN' };
@@ -21,7 +21,6 @@ export function finiteDecimal(value: Rational): string | undefined {
 }
 
 const ONE = rational(1n);
-const inUnit = (value: Rational, from: string, to: string): Rational => multiply(value, convertQuantity({ value: 1, unit: from }, to));
 
 /**
  * An invoice line's quantity and the price's base quantity in one unit, both finite decimals, so

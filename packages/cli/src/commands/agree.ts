@@ -5,6 +5,7 @@ import { credentialDateTime, proposeAgreement } from '@mpli/trust';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { readKeyFile } from '../key-file';
 import { loadInput } from '../load-inputs';
+import { problemDetail } from '../problem-detail';
 import { writeJson } from '../write-output';
 
 export const AGREE_HELP = `Usage: mpli agree --key <file> --manifest <file|url> --offering <id> [options]
@@ -69,7 +70,7 @@ async function sendProposal(server: string, proposal: Record<string, unknown>): 
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   if (answer.status === 201) return { agreement: JSON.parse(answer.text) as Record<string, unknown> };
-  const detail = (() => { try { return (JSON.parse(answer.text) as { detail?: string }).detail; } catch { return undefined; } })();
+  const detail = problemDetail(answer.text);
   if (answer.status === 422 || answer.status === 403) return { refused: detail ?? String(answer.status) };
   throw new UsageError(`${server} answered ${answer.status}${detail ? `: ${detail}` : ''}`);
 }

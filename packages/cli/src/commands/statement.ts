@@ -1,10 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BillingLedger, statementToCsv, type Statement } from '@mpli/billing';
+import { BillingLedger, isMonth, statementToCsv, type Statement } from '@mpli/billing';
 import { httpExchange, MpliError } from '@mpli/core';
 import { EXIT, UsageError, type CliIo } from '../cli-io';
 import { table } from '../format/table';
+import { problemDetail } from '../problem-detail';
 
 export const STATEMENT_HELP = `Usage: mpli statement --period <YYYY-MM> [options] <credential files or folders...>
        mpli statement --period <YYYY-MM> --server <url> --consumer <did> [options]
@@ -64,7 +65,7 @@ async function fromServer(server: string, period: string, consumer: string | und
   const url = `${server.replace(/\/$/, '')}/statements?period=${encodeURIComponent(period)}&consumer=${encodeURIComponent(consumer)}`;
   const answer = await httpExchange(url, { headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, timeoutMs: 30_000, maxBytes: 16 << 20 });
   if (answer.status !== 200) {
-    const detail = (() => { try { return (JSON.parse(answer.text) as { detail?: string }).detail; } catch { return undefined; } })();
+    const detail = problemDetail(answer.text);
     throw new UsageError(`${server} answered ${answer.status}${detail ? `: ${detail}` : ''}`);
   }
   return JSON.parse(answer.text) as Statement;
@@ -84,7 +85,7 @@ function statementText(s: Statement): string {
 export async function statementCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true });
   if (values.help) return (io.stdout(STATEMENT_HELP), EXIT.ok);
-  if (!values.period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.period)) throw new UsageError(`--period needs a month, YYYY-MM${values.period ? `, not "${values.period}"` : ''}`);
+  if (!values.period || !isMonth(values.period)) throw new UsageError(`--period needs a month, YYYY-MM${values.period ? `, not "${values.period}"` : ''}`);
   if (values.json && values.csv) throw new UsageError('choose --json or --csv, not both');
   if (values.server ? positionals.length > 0 : positionals.length === 0) throw new UsageError(values.server ? 'give credential files or --server, not both' : 'give credential files or folders, or --server');
   let statement: Statement;

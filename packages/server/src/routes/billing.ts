@@ -1,10 +1,8 @@
-import { buildStatement, statementToCsv, type BillingLedger } from '@mpli/billing';
+import { buildStatement, isMonth, statementToCsv, type BillingLedger } from '@mpli/billing';
 import { MpliError } from '@mpli/core';
 import { HttpProblem, sendJson } from '../http/problem';
 import { parseJsonBody, readRequestBody } from '../http/request-body';
 import type { Handler, RouteContext } from './route-context';
-
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function ledgerOf(context: RouteContext): BillingLedger {
   if (!context.billing) throw new HttpProblem(404, 'Not Found', 'This server keeps no billing: it was started without a billing ledger');
@@ -29,10 +27,8 @@ export const addBillingCredential = (expected: 'InvoiceCredential' | 'UsageRecor
     if (error instanceof MpliError) throw new HttpProblem(422, 'Unprocessable Content', error.message);
     throw error;
   }
-  const consumer = (credential.credentialSubject as { consumer: string }).consumer;
   if (expected === 'UsageRecordCredential') return sendJson(response, 201, { kept: credential.id });
-  // Checked among the consumer's invoices, in the order received: this one is the last, so a repeat of an earlier one is its duplicate.
-  const check = (await ledger.check(consumer, context.verify)).at(-1)!;
+  const check = (await ledger.checkOne(credential, context.verify))!;
   sendJson(response, 201, { kept: credential.id, accepted: check.accepted, flags: check.flags });
 };
 
@@ -45,7 +41,7 @@ export const getStatement: Handler = async (request, response, url, _params, con
   const holder = await context.requireAuth(request);
   const ledger = ledgerOf(context);
   const period = url.searchParams.get('period') ?? '';
-  if (!PERIOD.test(period)) throw new HttpProblem(400, 'Bad Request', `period must be a month, YYYY-MM, not "${period}"`);
+  if (!isMonth(period)) throw new HttpProblem(400, 'Bad Request', `period must be a month, YYYY-MM, not "${period}"`);
   const asked = url.searchParams.get('consumer') ?? undefined;
   if (holder && asked && asked !== holder) throw new HttpProblem(403, 'Forbidden', `${holder} may see its own statement, not ${asked}'s`);
   const consumer = holder ?? asked;
